@@ -1,0 +1,1 @@
+"""The HTTP API: SPARQL 1.1 Protocol endpoint, relationship queries, linked data, pages."""

@@ -1,0 +1,1 @@
+"""The extractor: raw Vietnamese article text -> a facts/1 document."""

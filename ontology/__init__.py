@@ -1,0 +1,1 @@
+"""The vnkg OWL ontology, its SHACL shapes and SPARQL quality checks, as package data."""

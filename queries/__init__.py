@@ -1,0 +1,1 @@
+"""Named SPARQL queries (.rq files with a header), the API's vocabulary."""
