@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-
 from vnkg.loaders.errors import DanglingReferenceError, FactsSchemaError, FactsSyntaxError, LoadError
 
 FACTS_SUFFIX = ".facts.json"

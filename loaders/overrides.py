@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vnkg.loaders.errors import LoadError
+
 from vnkg.text import canonical
 
 

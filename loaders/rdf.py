@@ -26,8 +26,8 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
-
 from vnkg.loaders.resolve import BlocRef, BodyRef, Minter, PostRef
+
 from vnkg.namespaces import DCTERMS, FOAF, OA, ORG, PROV, RDF, RDFS, SCHEMA, VNKG, XSD
 from vnkg.reference import Province
 from vnkg.text import canonical, search_key

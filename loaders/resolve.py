@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from rdflib import URIRef
-
 from vnkg.loaders.errors import UnknownProvinceError
 from vnkg.loaders.overrides import Overrides
+
 from vnkg.reference import AwardType, Gazetteer, Province, Title, award_types, titles
 from vnkg.text import canonical, search_key, slugify
 

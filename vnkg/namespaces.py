@@ -10,6 +10,7 @@ ONTOLOGY_IRI = "https://w3id.org/vnkg/ontology"
 SCHEMA = Namespace("https://schema.org/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 WD = Namespace("http://www.wikidata.org/entity/")
+SH_NS = Namespace("http://www.w3.org/ns/shacl#")
 
 PREFIXES: dict[str, Namespace] = {
     "vnkg": VNKG, "schema": SCHEMA, "org": ORG, "prov": PROV, "oa": OA, "skos": SKOS,
@@ -17,5 +18,5 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": XSD, "wd": WD,
 }
 
-__all__ = ["DCTERMS", "FOAF", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SKOS",
+__all__ = ["DCTERMS", "FOAF", "OA", "ORG", "OWL", "PREFIXES", "PROV", "RDF", "RDFS", "SCHEMA", "SH_NS", "SKOS",
            "TIME", "VNKG", "WD", "XSD"]

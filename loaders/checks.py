@@ -1,0 +1,78 @@
+"""Whole-store checks and figures: SHACL article by article, cross-article SPARQL checks, counts.
+
+pyshacl over a whole large graph re-runs its SPARQL constraints per focus node and does not finish
+at scale, so the store is validated as it was loaded: each article's graph with the facts it
+supports and the reference data it points to, then the rules that span articles
+(`ontology/checks/*-violation.rq`), each of which must return no rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rdflib import URIRef
+from vnkg.graph.base import GraphStore, article_graph_iri, article_iri, facts_graph_iri
+from vnkg.loaders.rdf import MappedArticle
+from vnkg.loaders.validate import violations
+
+from vnkg.namespaces import ORG, PROV, SCHEMA, VNKG
+
+_ARTICLE_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+_FACTS_QUERY = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+  GRAPH ?g {{ ?s <{PROV.wasDerivedFrom}> ?a }}
+  GRAPH ?facts {{ ?s ?p ?o }}
+}}"""
+_COUNT_QUERY = "SELECT (COUNT(?x) AS ?n) WHERE { GRAPH ?facts { ?x a ?class } }"
+
+STAT_CLASSES: dict[str, URIRef] = {
+    "people": SCHEMA.Person, "posts": ORG.Post, "tenures": VNKG.Tenure, "bodies": ORG.Organization,
+    "blocs": VNKG.EmulationBloc, "memberships": VNKG.BlocMembership, "leaderships": VNKG.BlocLeadership,
+    "conferences": VNKG.Conference, "signings": VNKG.PactSigning, "launches": VNKG.Launch,
+    "participations": VNKG.Participation, "awards": VNKG.AwardConferral,
+}
+
+
+def stored_article(store: GraphStore, article_id: str) -> MappedArticle:
+    """One stored article as the mapper would have produced it."""
+    base = store.base_iri
+    graph = article_graph_iri(base, article_id)
+    own = store.construct(_ARTICLE_QUERY, {"g": graph})
+    facts = store.construct(_FACTS_QUERY, {"g": graph, "facts": facts_graph_iri(base)})
+    return MappedArticle(article_id, article_iri(base, article_id), graph, "",
+                         article_triples=list(own), fact_triples=list(facts))
+
+
+def cross_article_problems(store: GraphStore) -> list[str]:
+    """Rows returned by the `*-violation.rq` checks, one line each."""
+    from vnkg.ontology import violation_checks
+
+    problems = []
+    for name, query in sorted(violation_checks().items()):
+        for row in store.select(query):
+            values = ", ".join(f"{key}={value}" for key, value in sorted(row.items()))
+            problems.append(f"{name}: {values}")
+    return problems
+
+
+def validate_store(store: GraphStore, progress: Callable[[int], None] | None = None) -> list[str]:
+    """Every problem in the store, as lines that say what and where; empty when it conforms."""
+    problems: list[str] = []
+    for article_id in store.article_ids():
+        for violation in violations(stored_article(store, article_id), store.base_iri):
+            problems.append(f"article {article_id}: {violation}")
+        if progress is not None:
+            progress(1)
+    problems.extend(cross_article_problems(store))
+    return problems
+
+
+def store_stats(store: GraphStore) -> dict[str, int]:
+    """Counts of each kind of node, of articles and of quads."""
+    facts = facts_graph_iri(store.base_iri)
+    figures = {}
+    for name, cls in STAT_CLASSES.items():
+        rows = store.select(_COUNT_QUERY, {"facts": facts, "class": cls})
+        figures[name] = int(rows[0]["n"]) if rows else 0
+    figures["articles"] = len(store.article_ids())
+    figures["quads"] = store.count_quads()
+    return figures

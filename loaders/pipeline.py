@@ -1,0 +1,139 @@
+"""The load path: facts/1 documents -> checks -> RDF -> SHACL -> store, article by article.
+
+Each article is checked, mapped and validated on its own; a bad one is reported (what and where)
+and skipped while the rest of the batch goes on. Good articles are written in batches, each
+article atomically (the embedded store commits a whole batch in one transaction), so a crash
+leaves every committed article whole and none half-written. An article whose facts are unchanged
+since it was stored is not written again, which makes re-running an interrupted batch finish it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rdflib import URIRef
+from vnkg.graph.base import ArticleWrite, GraphStore
+from vnkg.loaders.documents import check_document, find_facts_files, read_document
+from vnkg.loaders.errors import LoadError
+from vnkg.loaders.overrides import Overrides
+from vnkg.loaders.rdf import MappedArticle, map_article
+from vnkg.loaders.resolve import Minter
+from vnkg.loaders.validate import check_shapes
+
+from vnkg.namespaces import VNKG
+
+REFERENCE_VERSION = "vnkg-reference-1"
+DEFAULT_BATCH = 64
+
+Item = tuple[str, "dict[str, Any] | LoadError"]
+"""A document with the name of where it came from, or the error reading it raised."""
+
+
+@dataclass
+class LoadSummary:
+    """What a load did: counts, and every article it could not load with why."""
+
+    loaded: int = 0
+    unchanged: int = 0
+    failed: list[LoadError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def __str__(self) -> str:
+        return f"{self.loaded} loaded, {self.unchanged} unchanged, {len(self.failed)} failed"
+
+
+def prepare(doc: Any, source: str, minter: Minter, *, validate: bool = True) -> MappedArticle:
+    """Check, map and (optionally) validate one document; raises LoadError saying what and where."""
+    checked = check_document(doc, source)
+    mapped = map_article(checked, minter, source)
+    if validate:
+        check_shapes(mapped, minter.base, source)
+    return mapped
+
+
+def iter_paths(paths: Iterable[Path]) -> Iterator[Item]:
+    """Documents from files and folders, each with its path, or the error reading it raised."""
+    for path in find_facts_files(paths):
+        try:
+            yield str(path), read_document(path)
+        except LoadError as err:
+            yield str(path), err
+
+
+class Loader:
+    """Loads facts/1 documents into a store."""
+
+    def __init__(self, store: GraphStore, *, validate: bool = True, overrides: Overrides | None = None,
+                 batch_size: int = DEFAULT_BATCH) -> None:
+        from vnkg.ontology import reference_graph
+
+        self.store = store
+        self.validate = validate
+        self.batch_size = batch_size
+        self.minter = Minter(store.base_iri, overrides)
+        store.ensure_reference(reference_graph(store.base_iri), REFERENCE_VERSION)
+
+    def stored_hashes(self, articles: list[URIRef]) -> dict[str, str]:
+        """Content hash of each of these articles already in the store."""
+        if not articles:
+            return {}
+        values = " ".join(a.n3() for a in articles)  # IRIs minted here, escaped by rdflib
+        rows = self.store.select(
+            f"SELECT ?a ?h WHERE {{ VALUES ?a {{ {values} }} ?a <{VNKG.contentHash}> ?h }}")
+        return {str(row["a"]): str(row["h"]) for row in rows}
+
+    def load(self, items: Iterable[Item], progress: Callable[[int], None] | None = None) -> LoadSummary:
+        """Load documents; `progress` is called with the number of documents done after each one."""
+        summary = LoadSummary()
+        batch: dict[str, tuple[str, MappedArticle]] = {}
+        for source, doc in items:
+            if isinstance(doc, LoadError):
+                summary.failed.append(doc)
+            else:
+                try:
+                    mapped = prepare(doc, source, self.minter, validate=self.validate)
+                except LoadError as err:
+                    summary.failed.append(err)
+                else:
+                    batch[mapped.article_id] = (source, mapped)  # the last copy of an article wins
+            if len(batch) >= self.batch_size:
+                self._flush(batch, summary)
+            if progress is not None:
+                progress(1)
+        self._flush(batch, summary)
+        return summary
+
+    def load_paths(self, paths: Iterable[Path], progress: Callable[[int], None] | None = None) -> LoadSummary:
+        return self.load(iter_paths(paths), progress)
+
+    def _flush(self, batch: dict[str, tuple[str, MappedArticle]], summary: LoadSummary) -> None:
+        if not batch:
+            return
+        stored = self.stored_hashes([mapped.article for _, mapped in batch.values()])
+        writes = []
+        for _, mapped in batch.values():
+            if stored.get(str(mapped.article)) == mapped.content_hash:
+                summary.unchanged += 1
+                continue
+            writes.append(ArticleWrite(mapped.article_id, mapped.graph, mapped.article_triples,
+                                       mapped.fact_triples))
+        if writes:
+            self.store.write_articles(writes)
+            summary.loaded += len(writes)
+        batch.clear()
+
+
+def load_documents(store: GraphStore, items: Iterable[Item], *, validate: bool = True,
+                   overrides: Overrides | None = None, batch_size: int = DEFAULT_BATCH,
+                   progress: Callable[[int], None] | None = None) -> LoadSummary:
+    """Load (source, document) pairs into a store; see `Loader`."""
+    return Loader(store, validate=validate, overrides=overrides, batch_size=batch_size).load(items, progress)
+
+
+__all__ = ["Item", "LoadSummary", "Loader", "iter_paths", "load_documents", "prepare"]

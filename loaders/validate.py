@@ -1,0 +1,102 @@
+"""SHACL validation of one article's graph, with the reference data it points to.
+
+The data graph validated is the article's own triples, the fact triples it produces and, one hop
+out, the reference and ontology triples of every resource it points to (a province's type and
+validity, a concept's scheme). It never reads the store, so validation costs the same whether the
+store holds ten articles or a hundred thousand. The shapes are parsed once per process.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+from pyshacl import validate
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+from vnkg.loaders.errors import ShapeViolationError
+from vnkg.loaders.rdf import MappedArticle, Triple
+
+from vnkg.namespaces import SH_NS
+
+_MAX_REPORTED = 5
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str | None
+    message: str
+    shape: str | None
+    severity: str
+
+    def __str__(self) -> str:
+        where = f"{self.focus}" + (f" {self.path}" if self.path else "")
+        return f"{where}: {self.message}"
+
+
+@cache
+def _reference_index(base_iri: str) -> dict[Node, tuple[Triple, ...]]:
+    """Reference-graph and ontology triples by subject, for pulling in what an article points to."""
+    from vnkg.ontology import ontology_graph, reference_graph
+
+    index: defaultdict[Node, list[Triple]] = defaultdict(list)
+    for graph in (reference_graph(base_iri), ontology_graph()):
+        for triple in graph:
+            index[triple[0]].append(triple)
+    return {subject: tuple(triples) for subject, triples in index.items()}
+
+
+@cache
+def _shapes() -> Graph:
+    from vnkg.ontology import shapes_graph
+
+    return shapes_graph()
+
+
+def data_graph(mapped: MappedArticle, base_iri: str) -> Graph:
+    """The graph one article is validated as."""
+    graph = Graph()
+    index = _reference_index(base_iri)
+    pulled: set[Node] = set()
+    for triples in (mapped.article_triples, mapped.fact_triples):
+        for triple in triples:
+            graph.add(triple)
+            obj = triple[2]
+            if isinstance(obj, URIRef) and obj not in pulled and obj in index:
+                pulled.add(obj)
+                for ref in index[obj]:
+                    graph.add(ref)
+    return graph
+
+
+def violations(mapped: MappedArticle, base_iri: str) -> list[Violation]:
+    """The SHACL violations of one article (warnings and infos are not violations)."""
+    conforms, report, _ = validate(data_graph(mapped, base_iri), shacl_graph=_shapes(), advanced=True,
+                                   inference="none", allow_warnings=True, allow_infos=True)
+    if conforms:
+        return []
+    assert isinstance(report, Graph)
+    found: list[Violation] = []
+    for result in report.subjects(SH_NS.resultSeverity, SH_NS.Violation):
+        path = report.value(result, SH_NS.resultPath)
+        shape = report.value(result, SH_NS.sourceShape)
+        messages = sorted(str(m) for m in report.objects(result, SH_NS.resultMessage))
+        found.append(Violation(
+            focus=str(report.value(result, SH_NS.focusNode)),
+            path=str(path) if isinstance(path, URIRef) else None,
+            message=" / ".join(messages) or "does not conform",
+            shape=str(shape) if isinstance(shape, URIRef) else None,
+            severity="Violation",
+        ))
+    return sorted(found, key=lambda v: (v.focus, v.path or "", v.message))
+
+
+def check_shapes(mapped: MappedArticle, base_iri: str, source: str) -> None:
+    """Raise ShapeViolationError (focus node, path, message) when the article does not conform."""
+    found = violations(mapped, base_iri)
+    if found:
+        listed = "; ".join(str(v) for v in found[:_MAX_REPORTED])
+        more = f" (and {len(found) - _MAX_REPORTED} more)" if len(found) > _MAX_REPORTED else ""
+        raise ShapeViolationError(source, f"does not conform to the shapes: {listed}{more}")
