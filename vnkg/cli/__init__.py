@@ -1,0 +1,15 @@
+"""Command-line interface: `vnkg COMMAND --help` for each command."""
+
+from __future__ import annotations
+
+from vnkg.cli.app import app
+
+# Each command module registers itself on `app` when imported.
+from vnkg.cli import commands_store  # noqa: F401  isort: skip
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]
