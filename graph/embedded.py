@@ -1,0 +1,490 @@
+"""The embedded backend: a pyoxigraph ``Store`` persisted in a directory, no server.
+
+One writer per directory: an exclusive ``flock`` on ``vnkg-writer.lock`` inside the store
+directory (RocksDB's own lock would also refuse, with a less helpful message); a second writer
+gets `StoreLocked`. ``read_only=True`` opens a RocksDB read-only instance (for the API); it sees
+the store as it was when opened (call `EmbeddedStore.refresh` to see later writes) and does not
+take the writer lock.
+
+Bindings go in with ``substitutions=``; pyoxigraph substitutes only variables the query
+projects (all of them for ASK/CONSTRUCT and ``SELECT *``), so for the others the values are
+bound by a trailing ``VALUES`` clause of ``.n3()``-escaped terms, as on a remote server. Either
+way a value can never change the query; bind variables that occur in triple patterns.
+
+Time limits: pyoxigraph has no query timeout. A query with ``timeout`` runs in a worker thread
+(pyoxigraph releases the GIL while it evaluates); when the time is up the caller gets
+`QueryTimeout` at once and the worker stops at the next solution it produces. A single step
+that never yields a solution (a huge ORDER BY or COUNT) keeps its thread busy until it
+finishes; the row cap (``max_rows``) is enforced while iterating.
+
+>>> from rdflib import URIRef, Literal
+>>> from rdflib.namespace import RDFS, PROV
+>>> store = EmbeddedStore(None, base_iri="http://x/")
+>>> g = article_graph_iri("http://x/", "d1")
+>>> store.write_articles([ArticleWrite("d1", g,
+...     [(URIRef("http://x/person/a"), PROV.wasDerivedFrom, URIRef("http://x/article/d1"))],
+...     [(URIRef("http://x/person/a"), RDFS.label, Literal("An", lang="vi"))])])
+>>> store.select("SELECT ?l WHERE { ?p ?x ?l }", {"p": URIRef("http://x/person/a"), "x": RDFS.label})
+[{'l': rdflib.term.Literal('An', lang='vi')}]
+>>> store.remove_article("d1"), store.count_quads()
+(True, 0)
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL
+
+from vnkg.namespaces import PREFIXES
+from vnkg.settings import DEFAULT_BASE_IRI
+
+from .base import (
+    EXPORT_FORMATS,
+    ArticleWrite,
+    Bindings,
+    ExportFormat,
+    Row,
+    article_graph_iri,
+    article_id_from_graph,
+    check_variable,
+    facts_graph_iri,
+    negotiate,
+    reference_graph_iri,
+)
+from .errors import (
+    QuerySyntaxError,
+    QueryTimeout,
+    ReadOnlyStore,
+    StoreError,
+    StoreLocked,
+    UnsupportedFormat,
+)
+from .results import serialize_boolean, serialize_solutions
+from .terms import quad_to_oxigraph, to_oxigraph, to_rdflib
+from .updates import reference_update, remove_article_update, replace_article_update, values_clause
+
+__all__ = ["LOCK_FILE", "EmbeddedStore"]
+
+LOCK_FILE = "vnkg-writer.lock"
+T = TypeVar("T")
+
+_RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_NEVER = threading.Event()
+
+
+class _WriterLock:
+    """An exclusive, non-blocking ``flock`` on the store directory's lock file."""
+
+    def __init__(self, directory: Path) -> None:
+        self.path = directory / LOCK_FILE
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise StoreLocked(
+                f"the store in {directory} is open for writing elsewhere (process {holder}); "
+                "close that first, or open this one read-only"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        self._fd: int | None = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+class EmbeddedStore:
+    """The `GraphStore` on a local pyoxigraph store (``path=None``: in memory, for tests)."""
+
+    def __init__(self, path: str | os.PathLike[str] | None, *, base_iri: str = DEFAULT_BASE_IRI,
+                 read_only: bool = False, batch_size: int = 256) -> None:
+        if not base_iri.endswith(("/", "#")):
+            raise ValueError(f"base IRI must end with '/' or '#': {base_iri!r}")
+        self._base = base_iri
+        self._path = Path(path) if path is not None else None
+        self._read_only = read_only
+        self._batch_size = max(1, batch_size)
+        self._lock: _WriterLock | None = None
+        self._store: ox.Store | None = None
+        self._open()
+
+    # -- opening and closing ------------------------------------------------------------------
+
+    def _open(self) -> None:
+        if self._path is None:
+            self._store = ox.Store()
+            return
+        if self._read_only:
+            if not (self._path / "CURRENT").exists():
+                # Nothing written yet: create an empty store so there is something to read.
+                self._path.mkdir(parents=True, exist_ok=True)
+                lock = _WriterLock(self._path)
+                try:
+                    del_store = ox.Store(str(self._path))
+                    del del_store
+                finally:
+                    lock.release()
+            try:
+                self._store = ox.Store.read_only(str(self._path))
+            except OSError as e:
+                raise StoreError(f"cannot open the store in {self._path} read-only: {e}") from e
+            return
+        self._path.mkdir(parents=True, exist_ok=True)
+        self._lock = _WriterLock(self._path)
+        try:
+            self._store = ox.Store(str(self._path))
+        except OSError as e:
+            self._lock.release()
+            self._lock = None
+            if "lock" in str(e).lower():
+                raise StoreLocked(f"the store in {self._path} is already open for writing: {e}") from e
+            raise StoreError(f"cannot open the store in {self._path}: {e}") from e
+
+    def refresh(self) -> None:
+        """Reopen a read-only store so it sees what the writer committed since it was opened."""
+        if self._read_only and self._path is not None:
+            self._store = None
+            self._open()
+
+    def close(self) -> None:
+        """Close the store and release the writer lock (idempotent)."""
+        self._store = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def base_iri(self) -> str:
+        return self._base
+
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
+
+    @property
+    def path(self) -> Path | None:
+        """The store directory (None for an in-memory store)."""
+        return self._path
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph store (for benchmarks and maintenance, not for writes)."""
+        if self._store is None:
+            raise StoreError("the store is closed")
+        return self._store
+
+    # -- queries --------------------------------------------------------------------------------
+
+    def _substitutions(self, bindings: Bindings | None) -> dict[ox.Variable, Any] | None:
+        if not bindings:
+            return None
+        subs = {}
+        for name, value in bindings.items():
+            var = check_variable(name)
+            try:
+                subs[ox.Variable(var)] = to_oxigraph(value)
+            except (ValueError, TypeError) as e:
+                raise ValueError(f"cannot bind ?{var} to {value!r}: {e}") from e
+        return subs
+
+    def _query(self, query: str, bindings: Bindings | None = None, *,
+               default_graph_uris: Sequence[str] = (), named_graph_uris: Sequence[str] = ()) -> Any:
+        kwargs: dict[str, Any] = {}
+        try:
+            if default_graph_uris:
+                kwargs["default_graph"] = [ox.NamedNode(u) for u in default_graph_uris]
+            else:
+                kwargs["use_default_graph_as_union"] = True
+            if named_graph_uris:
+                kwargs["named_graphs"] = [ox.NamedNode(u) for u in named_graph_uris]
+        except ValueError as e:
+            raise QuerySyntaxError(f"invalid graph IRI: {e}") from e
+        try:
+            try:
+                return self.oxigraph.query(query, substitutions=self._substitutions(bindings), **kwargs)
+            except RuntimeError as e:
+                # pyoxigraph substitutes only variables the query projects; bind the others the
+                # way the remote backend does, with a trailing VALUES clause of escaped terms.
+                if not bindings or "projection" not in str(e):
+                    raise StoreError(f"query failed: {e}") from e
+                return self.oxigraph.query(f"{query}\n{values_clause(bindings)}", **kwargs)
+        except SyntaxError as e:
+            raise QuerySyntaxError.from_message(str(e)) from e
+        except OSError as e:
+            raise StoreError(f"query failed: {e}") from e
+
+    @staticmethod
+    def _bounded(work: Callable[[threading.Event], T], timeout: float | None) -> T:
+        """Run ``work`` and return its result, raising `QueryTimeout` after ``timeout`` seconds."""
+        if timeout is None:
+            return work(_NEVER)
+        cancel = threading.Event()
+        box: dict[str, Any] = {}
+
+        def run() -> None:
+            try:
+                box["value"] = work(cancel)
+            except BaseException as e:  # handed over to the caller below
+                box["error"] = e
+
+        worker = threading.Thread(target=run, name="vnkg-query", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            cancel.set()
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s")
+        if "error" in box:
+            raise box["error"]
+        return box["value"]
+
+    def select(self, query: str, bindings: Bindings | None = None, timeout: float | None = None,
+               *, max_rows: int | None = None) -> list[Row]:
+        """SELECT rows as rdflib terms; unbound variables are absent from a row.
+
+        >>> EmbeddedStore(None).select('SELECT ?x ?y WHERE { VALUES ?x { 1 2 } }', {"x": Literal(2)})
+        [{'x': rdflib.term.Literal('2', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))}]
+        """
+        def work(cancel: threading.Event) -> list[Row]:
+            result = self._query(query, bindings)
+            if not isinstance(result, ox.QuerySolutions):
+                raise StoreError("select() needs a SELECT query")
+            names = [v.value for v in result.variables]
+            rows: list[Row] = []
+            for solution in result:
+                if cancel.is_set():
+                    break
+                row: Row = {}
+                for index, name in enumerate(names):
+                    term = solution[index]
+                    if term is not None:
+                        row[name] = to_rdflib(term)
+                rows.append(row)
+                if max_rows is not None and len(rows) >= max_rows:
+                    break
+            return rows
+
+        return self._bounded(work, timeout)
+
+    def ask(self, query: str, bindings: Bindings | None = None, timeout: float | None = None) -> bool:
+        """The answer of an ASK query.
+
+        >>> EmbeddedStore(None).ask("ASK { VALUES ?a { 'x' 'y' } }", {"a": Literal("z")})
+        False
+        """
+        def work(cancel: threading.Event) -> bool:
+            result = self._query(query, bindings)
+            if not isinstance(result, ox.QueryBoolean):
+                raise StoreError("ask() needs an ASK query")
+            return bool(result)
+
+        return self._bounded(work, timeout)
+
+    def construct(self, query: str, bindings: Bindings | None = None,
+                  timeout: float | None = None) -> Graph:
+        """The rdflib graph a CONSTRUCT or DESCRIBE query builds."""
+        def work(cancel: threading.Event) -> Graph:
+            result = self._query(query, bindings)
+            if not isinstance(result, ox.QueryTriples):
+                raise StoreError("construct() needs a CONSTRUCT or DESCRIBE query")
+            graph = Graph()
+            for triple in result:
+                if cancel.is_set():
+                    break
+                graph.add((to_rdflib(triple.subject), to_rdflib(triple.predicate),
+                           to_rdflib(triple.object)))
+            return graph
+
+        return self._bounded(work, timeout)
+
+    def query_raw(self, query: str, accept: str, *, default_graph_uris: Sequence[str] = (),
+                  named_graph_uris: Sequence[str] = (), timeout: float | None = None,
+                  max_rows: int | None = None) -> tuple[bytes, str]:
+        """Results serialised in the best media type ``accept`` allows, and that media type.
+
+        >>> EmbeddedStore(None).query_raw("ASK {}", "application/sparql-results+json")
+        (b'{"head": {}, "boolean": true}', 'application/sparql-results+json')
+        """
+        def work(cancel: threading.Event) -> tuple[bytes, str]:
+            result = self._query(query, default_graph_uris=default_graph_uris,
+                                 named_graph_uris=named_graph_uris)
+            if isinstance(result, ox.QueryBoolean):
+                media = negotiate(accept, "boolean")
+                return serialize_boolean(bool(result), media), media
+            if isinstance(result, ox.QuerySolutions):
+                media = negotiate(accept, "solutions")
+                names = [v.value for v in result.variables]
+                rows = _capped((list(s) for s in result), max_rows, cancel)
+                return serialize_solutions(names, rows, media), media
+            media = negotiate(accept, "graph")
+            triples = _capped(iter(result), max_rows, cancel)
+            fmt = ox.RdfFormat.from_media_type(media)
+            data = ox.serialize(triples, format=fmt, prefixes=_turtle_prefixes(self._base, fmt))
+            return data or b"", media
+
+        return self._bounded(work, timeout)
+
+    # -- writes ---------------------------------------------------------------------------------
+
+    def _check_writable(self) -> None:
+        if self._read_only:
+            raise ReadOnlyStore("this store was opened read-only")
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update request in one transaction (name graphs explicitly: ``GRAPH``)."""
+        self._check_writable()
+        try:
+            self.oxigraph.update(sparql)
+        except SyntaxError as e:
+            raise QuerySyntaxError.from_message(str(e)) from e
+        except OSError as e:
+            raise StoreError(f"update failed: {e}") from e
+
+    def write_articles(self, writes: Sequence[ArticleWrite]) -> None:
+        """Store or replace articles, each atomically, committing ``batch_size`` new ones at a time.
+
+        Articles not yet in the store go in with one ``Store.extend`` per batch (one transaction);
+        an article already stored is replaced by the support-rule update, one transaction each.
+        When an id occurs twice in ``writes`` the last one wins.
+        """
+        self._check_writable()
+        latest: dict[str, ArticleWrite] = {}
+        for write in writes:
+            expected = article_graph_iri(self._base, write.article_id)
+            if write.graph != expected:
+                raise ValueError(f"article {write.article_id!r} must be written to {expected}, "
+                                 f"not {write.graph}")
+            latest.pop(write.article_id, None)
+            latest[write.article_id] = write
+        items = list(latest.values())
+        store = self.oxigraph
+        facts = ox.NamedNode(str(facts_graph_iri(self._base)))
+        for start in range(0, len(items), self._batch_size):
+            chunk = items[start:start + self._batch_size]
+            fresh: list[ArticleWrite] = []
+            for write in chunk:
+                if store.contains_named_graph(ox.NamedNode(str(write.graph))):
+                    self.update(replace_article_update(self._base, write))
+                else:
+                    fresh.append(write)
+            if fresh:
+                try:
+                    quads = [q for w in fresh for q in _article_quads(w, facts)]
+                except (ValueError, TypeError) as e:
+                    raise ValueError(f"invalid term in an article: {e}") from e
+                try:
+                    store.extend(quads)
+                except OSError as e:
+                    raise StoreError(f"write failed: {e}") from e
+
+    def remove_article(self, article_id: str) -> bool:
+        """Remove an article and whatever only it supported; False when it was not stored."""
+        self._check_writable()
+        graph = article_graph_iri(self._base, article_id)
+        if not self.oxigraph.contains_named_graph(ox.NamedNode(str(graph))):
+            return False
+        self.update(remove_article_update(self._base, graph))
+        return True
+
+    def article_ids(self) -> list[str]:
+        """Ids of the stored articles, sorted."""
+        ids = []
+        for name in self.oxigraph.named_graphs():
+            if isinstance(name, ox.NamedNode):
+                article_id = article_id_from_graph(self._base, name.value)
+                if article_id is not None:
+                    ids.append(article_id)
+        return sorted(ids)
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether the article's graph is stored."""
+        graph = article_graph_iri(self._base, article_id)
+        return self.oxigraph.contains_named_graph(ox.NamedNode(str(graph)))
+
+    def ensure_reference(self, graph: Graph, version: str) -> None:
+        """Write the reference graph unless it is already there at ``version``."""
+        ref = reference_graph_iri(self._base)
+        present = self.ask("ASK { GRAPH ?g { ?g ?p ?v } }",
+                           {"g": ref, "p": OWL.versionInfo, "v": Literal(version)})
+        if not present:
+            self.update(reference_update(self._base, ref, graph, version))
+
+    # -- export and counts ----------------------------------------------------------------------
+
+    def export(self, out: BinaryIO, format: ExportFormat = "nquads", graph: str | None = None) -> None:
+        """Stream the dataset (or one named graph, keeping its name in quad formats) to ``out``.
+
+        Turtle without ``graph`` is the union of all graphs.
+        """
+        if format not in EXPORT_FORMATS:
+            raise UnsupportedFormat(f"cannot export as {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        fmt = _RDF_FORMATS[format]
+        prefixes = _turtle_prefixes(self._base, fmt)
+        store = self.oxigraph
+        if graph is None:
+            if fmt.supports_datasets:
+                store.dump(out, fmt, prefixes=prefixes)
+            else:
+                triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                      use_default_graph_as_union=True)
+                ox.serialize(triples, out, fmt, prefixes=prefixes)
+            return
+        name = ox.NamedNode(graph)
+        if fmt.supports_datasets:
+            ox.serialize(store.quads_for_pattern(None, None, None, name), out, fmt, prefixes=prefixes)
+        else:
+            store.dump(out, fmt, from_graph=name, prefixes=prefixes)
+
+    def count_quads(self, graph: str | None = None) -> int:
+        """Quads in one named graph, or in all named graphs together."""
+        bindings = {"g": URIRef(graph)} if graph is not None else None
+        rows = self.select("SELECT (COUNT(*) AS ?c) WHERE { GRAPH ?g { ?s ?p ?o } }", bindings)
+        return int(rows[0]["c"].toPython())  # type: ignore[union-attr]
+
+
+def _article_quads(write: ArticleWrite, facts: ox.NamedNode) -> Iterator[ox.Quad]:
+    graph = ox.NamedNode(str(write.graph))
+    for s, p, o in write.article_triples:
+        yield quad_to_oxigraph(s, p, o, graph)
+    for s, p, o in write.fact_triples:
+        yield quad_to_oxigraph(s, p, o, facts)
+
+
+def _capped(items: Iterator[T], max_rows: int | None, cancel: threading.Event) -> list[T]:
+    out: list[T] = []
+    for item in items:
+        if cancel.is_set() or (max_rows is not None and len(out) >= max_rows):
+            break
+        out.append(item)
+    return out
+
+
+def _turtle_prefixes(base_iri: str, fmt: ox.RdfFormat) -> dict[str, str] | None:
+    if fmt not in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
+        return None
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    prefixes["id"] = base_iri
+    return prefixes

@@ -1,0 +1,119 @@
+"""Serialising SELECT/ASK results (pyoxigraph terms) as SPARQL JSON, XML, CSV and TSV.
+
+Both backends produce pyoxigraph terms (the remote one parses the server's JSON with
+``pyoxigraph.parse_query_results``), so row caps and time limits are applied in one place.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+__all__ = ["serialize_boolean", "serialize_solutions"]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XML_HEAD = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
+
+OxRow = Sequence[Any]
+"""One solution: one pyoxigraph term (or None) per variable, in the variables' order."""
+
+
+def _json_term(term: Any) -> dict[str, Any]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != _XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    if isinstance(term, ox.Triple):
+        return {"type": "triple", "value": {"subject": _json_term(term.subject),
+                                            "predicate": _json_term(term.predicate),
+                                            "object": _json_term(term.object)}}
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def _xml_term(term: Any) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+        if term.datatype.value != _XSD_STRING:
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
+        return f"<literal>{escape(term.value)}</literal>"
+    if isinstance(term, ox.Triple):
+        return (f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>"
+                f"{_xml_term(term.predicate)}</predicate><object>{_xml_term(term.object)}</object></triple>")
+    raise TypeError(f"unexpected term {term!r}")
+
+
+def _csv_value(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    return str(term)
+
+
+def serialize_solutions(variables: Sequence[str], rows: Iterable[OxRow], media_type: str) -> bytes:
+    """Serialise SELECT solutions in one of the four SPARQL results media types.
+
+    >>> serialize_solutions(["s"], [[ox.Literal("a,b")]], "text/csv")
+    b's\\r\\n"a,b"\\r\\n'
+    """
+    if media_type == "application/sparql-results+json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+                    for row in rows]
+        return json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if media_type == "application/sparql-results+xml":
+        parts = [_XML_HEAD, "<head>"]
+        parts.extend(f"<variable name={quoteattr(v)}/>" for v in variables)
+        parts.append("</head><results>")
+        for row in rows:
+            parts.append("<result>")
+            parts.extend(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                         for v, t in zip(variables, row, strict=True) if t is not None)
+            parts.append("</result>")
+        parts.append("</results></sparql>")
+        return "".join(parts).encode("utf-8")
+    if media_type == "text/csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(variables)
+        for row in rows:
+            writer.writerow([_csv_value(t) for t in row])
+        return buffer.getvalue().encode("utf-8")
+    if media_type == "text/tab-separated-values":
+        lines = ["\t".join("?" + v for v in variables)]
+        lines.extend("\t".join("" if t is None else str(t) for t in row) for row in rows)
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise ValueError(f"not a SPARQL results media type: {media_type}")
+
+
+def serialize_boolean(value: bool, media_type: str) -> bytes:
+    """Serialise an ASK answer as SPARQL JSON or XML.
+
+    >>> serialize_boolean(True, "application/sparql-results+json")
+    b'{"head": {}, "boolean": true}'
+    """
+    if media_type == "application/sparql-results+json":
+        return json.dumps({"head": {}, "boolean": value}).encode("utf-8")
+    if media_type == "application/sparql-results+xml":
+        return f"{_XML_HEAD}<head/><boolean>{'true' if value else 'false'}</boolean></sparql>".encode()
+    raise ValueError(f"ASK results cannot be served as {media_type}")

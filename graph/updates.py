@@ -1,0 +1,129 @@
+"""SPARQL Update text for writing, replacing and removing articles (docs/MODEL.md support rule).
+
+Every term in the text is serialised with rdflib's ``.n3()`` (after a type check), never pasted
+from a raw string, so a value cannot change the shape of the request. Both backends send these
+requests; the embedded store runs one request as one transaction, and so does a SPARQL 1.1 server
+that applies each update request atomically (Oxigraph, Fuseki).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF
+
+from .base import ArticleWrite, article_graph_prefix, check_variable, facts_graph_iri
+
+__all__ = [
+    "insert_article_data",
+    "n3",
+    "reference_update",
+    "remove_article_update",
+    "replace_article_update",
+    "values_clause",
+]
+
+
+def n3(term: Any) -> str:
+    """The SPARQL form of one rdflib term; anything that is not an rdflib term is refused.
+
+    >>> n3(Literal('say "hi" }'))
+    '"say \\\\"hi\\\\" }"'
+    >>> n3("plain string")
+    Traceback (most recent call last):
+    ...
+    TypeError: not an RDF term: 'plain string'
+    """
+    if isinstance(term, URIRef | BNode):
+        return term.n3()  # URIRef.n3() refuses IRIs with characters that would break out of <>
+    if isinstance(term, Literal):
+        return term.n3()
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _triples_block(triples: Iterable[tuple[Any, Any, Any]]) -> str:
+    return "\n".join(f"{n3(s)} {n3(p)} {n3(o)} ." for s, p, o in triples)
+
+
+def remove_article_update(base_iri: str, graph: URIRef) -> str:
+    """Steps 1-3 of the removal rule for the article stored in ``graph``.
+
+    1. nodes only this article supports lose all their facts-graph triples;
+    2. variant triples (``rdf:Statement``s in the article graph) no other article states are
+       deleted from the facts graph;
+    3. the article graph is dropped.
+    """
+    g = n3(graph)
+    facts = n3(facts_graph_iri(base_iri))
+    prefix = n3(Literal(article_graph_prefix(base_iri)))
+    derived = n3(PROV.wasDerivedFrom)
+    other = f"FILTER(?g2 != {g} && STRSTARTS(STR(?g2), {prefix}))"
+    step1 = (
+        f"DELETE {{ GRAPH {facts} {{ ?n ?p ?o }} }}\n"
+        f"WHERE {{\n"
+        f"  GRAPH {g} {{ ?n {derived} ?article }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?n {derived} ?other }} {other} }}\n"
+        f"  GRAPH {facts} {{ ?n ?p ?o }}\n"
+        f"}}"
+    )
+    step2 = (
+        f"DELETE {{ GRAPH {facts} {{ ?s ?p ?o }} }}\n"
+        f"WHERE {{\n"
+        f"  GRAPH {g} {{ ?st {n3(RDF.type)} {n3(RDF.Statement)} ; {n3(RDF.subject)} ?s ;"
+        f" {n3(RDF.predicate)} ?p ; {n3(RDF.object)} ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?st2 {n3(RDF.subject)} ?s ; {n3(RDF.predicate)} ?p ;"
+        f" {n3(RDF.object)} ?o }} {other} }}\n"
+        f"  GRAPH {facts} {{ ?s ?p ?o }}\n"
+        f"}}"
+    )
+    step3 = f"DROP SILENT GRAPH {g}"
+    return ";\n".join((step1, step2, step3))
+
+
+def insert_article_data(base_iri: str, write: ArticleWrite) -> str:
+    """``INSERT DATA`` putting one article's triples in its graph and its facts in the facts graph."""
+    parts = []
+    if write.article_triples:
+        parts.append(f"GRAPH {n3(write.graph)} {{\n{_triples_block(write.article_triples)}\n}}")
+    if write.fact_triples:
+        parts.append(f"GRAPH {n3(facts_graph_iri(base_iri))} {{\n{_triples_block(write.fact_triples)}\n}}")
+    if not parts:
+        return ""
+    return "INSERT DATA {\n" + "\n".join(parts) + "\n}"
+
+
+def replace_article_update(base_iri: str, write: ArticleWrite) -> str:
+    """One request that removes the article's previous version (if any) and inserts this one.
+
+    >>> w = ArticleWrite("d1", URIRef("http://x/graph/article/d1"),
+    ...                  [(URIRef("http://x/a"), RDF.type, URIRef("http://x/T"))], [])
+    >>> text = replace_article_update("http://x/", w)
+    >>> text.count("DELETE"), "DROP SILENT GRAPH <http://x/graph/article/d1>" in text
+    (2, True)
+    """
+    insert = insert_article_data(base_iri, write)
+    remove = remove_article_update(base_iri, write.graph)
+    return f"{remove};\n{insert}" if insert else remove
+
+
+def reference_update(base_iri: str, graph_iri: URIRef, graph: Graph, version: str) -> str:
+    """Replace the reference graph by ``graph``, recording ``version`` as its ``owl:versionInfo``."""
+    g = n3(graph_iri)
+    triples = list(graph.triples((None, None, None)))
+    triples.append((graph_iri, OWL.versionInfo, Literal(version)))
+    return f"DROP SILENT GRAPH {g};\nINSERT DATA {{ GRAPH {g} {{\n{_triples_block(triples)}\n}} }}"
+
+
+def values_clause(bindings: Mapping[str, Any]) -> str:
+    """A trailing ``VALUES`` clause binding each variable to one term (how remote queries bind).
+
+    >>> values_clause({"name": Literal("a } b")})
+    'VALUES (?name) { ("a } b") }'
+    """
+    if not bindings:
+        return ""
+    names = [check_variable(k) for k in bindings]
+    terms = [n3(v) for v in bindings.values()]
+    return f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
