@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import OWL
 
 from vnkg.namespaces import PREFIXES
@@ -460,9 +460,10 @@ class EmbeddedStore:
 
     def count_quads(self, graph: str | None = None) -> int:
         """Quads in one named graph, or in all named graphs together."""
-        bindings = {"g": URIRef(graph)} if graph is not None else None
-        rows = self.select("SELECT (COUNT(*) AS ?c) WHERE { GRAPH ?g { ?s ?p ?o } }", bindings)
-        return int(rows[0]["c"].toPython())  # type: ignore[union-attr]
+        if graph is None:
+            return len(self.oxigraph) - sum(1 for _ in self.oxigraph.quads_for_pattern(
+                None, None, None, ox.DefaultGraph()))
+        return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
 
 def _article_quads(write: ArticleWrite, facts: ox.NamedNode) -> Iterator[ox.Quad]:
