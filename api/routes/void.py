@@ -1,0 +1,208 @@
+"""The dataset's description (VoID and DCAT) at ``/.well-known/void``, and its dumps.
+
+The description is computed from the store when asked for: triple counts (all named graphs, the
+facts graph, the reference graph), entities and class partitions, the articles, the links out to
+Wikidata, the SPARQL endpoint, the dumps, the licence and the vocabularies used.
+
+Dumps are **streamed from the store**: ``/dumps/vnkg.nq.gz`` and ``/dumps/vnkg.trig.gz`` export the
+whole dataset (every named graph) at request time into a gzipped temporary file that is sent and
+then deleted, so a dump is never older than the store it describes. ``vnkg dump --out DIR``
+(`vnkg.cli.dump`) writes the same two files and ``void.ttl`` with `write_dump` and `void_graph`,
+for publishing them elsewhere; ``vnkg export --format nquads -o vnkg.nq.gz`` writes the same bytes
+as the N-Quads dump.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import tempfile
+from pathlib import Path
+from typing import Literal as TypingLiteral
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, Response
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+from starlette.background import BackgroundTask
+from vnkg.api.routes.linked_data import (
+    RDF_EXTENSIONS,
+    VARY,
+    SettingsDep,
+    StoreDep,
+    choose,
+    public_base,
+    rdf_response,
+)
+from vnkg.graph.base import GraphStore, facts_graph_iri, reference_graph_iri
+
+from vnkg.namespaces import ONTOLOGY_IRI, PREFIXES, SCHEMA
+
+__all__ = ["DATA_LICENSE", "DUMPS", "VOID", "router", "void_graph", "write_dump"]
+
+router = APIRouter(tags=["linked data"])
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+FORMATS = Namespace("http://www.w3.org/ns/formats/")
+IANA = "https://www.iana.org/assignments/media-types/"
+DATA_LICENSE = URIRef("https://www.apache.org/licenses/LICENSE-2.0")
+"""The project's declared licence, until the maintainers choose a separate one for the data."""
+
+DumpFormat = TypingLiteral["nquads", "trig"]
+DUMPS: dict[str, tuple[DumpFormat, str, URIRef]] = {
+    "vnkg.nq.gz": ("nquads", "application/n-quads", FORMATS["N-Quads"]),
+    "vnkg.trig.gz": ("trig", "application/trig", FORMATS.TriG),
+}
+"""Dump file name -> (export format, media type of the uncompressed content, W3C format IRI)."""
+
+_VOCABULARIES = ("schema", "org", "prov", "oa", "skos", "dcterms", "foaf", "time", "owl", "rdfs", "xsd")
+_CLASS_COUNTS = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class"
+_ENTITIES = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class . FILTER(isIRI(?s)) }"
+_SUBJECTS = "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"
+_PROPERTIES = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?s ?p ?o }"
+_LINKS = """SELECT (COUNT(*) AS ?n) WHERE {
+  ?s <http://www.w3.org/2004/02/skos/core#exactMatch> ?o .
+  FILTER(STRSTARTS(STR(?o), "http://www.wikidata.org/entity/"))
+}"""
+_CLOSE_LINKS = _LINKS.replace("exactMatch", "closeMatch")
+_EXAMPLE = "SELECT ?s WHERE { ?s a <https://schema.org/Person> } ORDER BY ?s LIMIT 1"
+
+
+def _count(store: GraphStore, query: str) -> int:
+    rows = store.select(query)
+    return int(rows[0]["n"]) if rows and "n" in rows[0] else 0
+
+
+def void_graph(store: GraphStore, public: str) -> Graph:
+    """The VoID + DCAT description of the dataset in ``store``, as served from ``public``.
+
+    ``public`` is the server's base URL without a trailing '/'; the dataset is
+    ``{public}/.well-known/void#vnkg``.
+    """
+    base = store.base_iri
+    doc = URIRef(f"{public}/.well-known/void")
+    dataset = URIRef(f"{doc}#vnkg")
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    g.bind("void", VOID)
+    g.bind("dcat", DCAT)
+    g.bind("formats", FORMATS)
+
+    g.add((doc, RDF.type, VOID.DatasetDescription))
+    g.add((doc, DCTERMS.title, Literal("A VoID and DCAT description of vnkg", lang="en")))
+    g.add((doc, FOAF.primaryTopic, dataset))
+
+    g.add((dataset, RDF.type, VOID.Dataset))
+    g.add((dataset, RDF.type, DCAT.Dataset))
+    g.add((dataset, DCTERMS.title, Literal("vnkg: cán bộ, cụm/khối thi đua, hội nghị và khen thưởng", lang="vi")))
+    g.add((dataset, DCTERMS.title, Literal(
+        "vnkg: Vietnamese officials, emulation blocs, conferences and awards", lang="en")))
+    g.add((dataset, DCTERMS.description, Literal(
+        "A knowledge graph of Vietnam's officials, provinces, emulation blocs (Cụm/Khối thi đua), their "
+        "conferences, posts and awards, read from Vietnamese news articles; every fact links to the "
+        "article and the sentence it was taken from.", lang="en")))
+    g.add((dataset, DCTERMS.license, DATA_LICENSE))
+    g.add((dataset, DCTERMS.rights, Literal(
+        "Facts derived from news articles; each fact names its source article.", lang="en")))
+    g.add((dataset, DCTERMS.language, URIRef("http://id.loc.gov/vocabulary/iso639-1/vi")))
+    g.add((dataset, DCAT.landingPage, URIRef(f"{public}/")))
+    for keyword in ("cán bộ", "thi đua", "khen thưởng", "officials", "emulation blocs", "awards"):
+        g.add((dataset, DCAT.keyword, Literal(keyword)))
+    g.add((dataset, VOID.uriSpace, Literal(base)))
+    g.add((dataset, VOID.sparqlEndpoint, URIRef(f"{public}/sparql")))
+    for vocabulary in (URIRef(ONTOLOGY_IRI), *(URIRef(str(PREFIXES[p])) for p in _VOCABULARIES)):
+        g.add((dataset, VOID.vocabulary, vocabulary))
+    for feature in (FORMATS.Turtle, FORMATS["JSON-LD"], FORMATS["N-Triples"], FORMATS["N-Quads"], FORMATS.TriG):
+        g.add((dataset, VOID.feature, feature))
+
+    g.add((dataset, VOID.triples, Literal(store.count_quads(), datatype=XSD.integer)))
+    g.add((dataset, VOID.entities, Literal(_count(store, _ENTITIES), datatype=XSD.integer)))
+    g.add((dataset, VOID.distinctSubjects, Literal(_count(store, _SUBJECTS), datatype=XSD.integer)))
+    g.add((dataset, VOID.properties, Literal(_count(store, _PROPERTIES), datatype=XSD.integer)))
+    g.add((dataset, VOID.documents, Literal(len(store.article_ids()), datatype=XSD.integer)))
+    example = store.select(_EXAMPLE)
+    if example:
+        g.add((dataset, VOID.exampleResource, example[0]["s"]))
+
+    for row in store.select(_CLASS_COUNTS):
+        partition = BNode()
+        g.add((dataset, VOID.classPartition, partition))
+        g.add((partition, VOID["class"], row["class"]))
+        g.add((partition, VOID.entities, Literal(int(row["n"]), datatype=XSD.integer)))
+
+    for graph_iri, title in ((facts_graph_iri(base), "facts"), (reference_graph_iri(base), "reference")):
+        subset = URIRef(f"{doc}#{title}")
+        g.add((dataset, VOID.subset, subset))
+        g.add((subset, RDF.type, VOID.Dataset))
+        g.add((subset, DCTERMS.title, Literal(f"the {title} graph <{graph_iri}>", lang="en")))
+        g.add((subset, VOID.triples, Literal(store.count_quads(str(graph_iri)), datatype=XSD.integer)))
+
+    for name, predicate, query in (("wikidata", SKOS.exactMatch, _LINKS),
+                                   ("wikidata-close", SKOS.closeMatch, _CLOSE_LINKS)):
+        linkset = URIRef(f"{doc}#links-{name}")
+        g.add((dataset, VOID.subset, linkset))
+        g.add((linkset, RDF.type, VOID.Linkset))
+        g.add((linkset, VOID.linkPredicate, predicate))
+        g.add((linkset, VOID.subjectsTarget, dataset))
+        g.add((linkset, VOID.objectsTarget, URIRef("http://www.wikidata.org/")))
+        g.add((linkset, VOID.triples, Literal(_count(store, query), datatype=XSD.integer)))
+        g.add((linkset, DCTERMS.description, Literal(
+            "Provinces to their Wikidata items, only where the reference sources name the item.", lang="en")))
+
+    service = URIRef(f"{public}/sparql")
+    g.add((service, RDF.type, DCAT.DataService))
+    g.add((service, DCAT.endpointURL, service))
+    g.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+    g.add((service, DCAT.servesDataset, dataset))
+    g.add((dataset, DCAT.accessService, service))
+
+    for file_name, (_, media, fmt) in DUMPS.items():
+        url = URIRef(f"{public}/dumps/{file_name}")
+        g.add((dataset, VOID.dataDump, url))
+        dist = URIRef(f"{doc}#dump-{file_name.split('.')[1]}")
+        g.add((dataset, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCAT.downloadURL, url))
+        g.add((dist, DCAT.accessURL, url))
+        g.add((dist, DCAT.mediaType, URIRef(IANA + media)))
+        g.add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+        g.add((dist, DCTERMS["format"], fmt))
+        g.add((dist, DCTERMS.license, DATA_LICENSE))
+    g.add((dataset, SCHEMA.isAccessibleForFree, Literal(True)))
+    return g
+
+
+def write_dump(store: GraphStore, fmt: DumpFormat, path: Path) -> None:
+    """The whole dataset (every named graph), gzipped, written atomically to ``path``."""
+    tmp = path.with_name(path.name + ".part")
+    with gzip.open(tmp, "wb") as out:
+        store.export(out, fmt)  # type: ignore[arg-type]
+    tmp.replace(path)
+
+
+@router.get("/.well-known/void", summary="VoID and DCAT description of the dataset (Turtle by default)")
+def void(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """The dataset's description, computed from the store; Turtle unless another RDF format is asked for."""
+    pick = choose(request.headers.get("accept"), tuple(RDF_EXTENSIONS)) or "ttl"
+    graph = void_graph(store, public_base(request, settings))
+    return rdf_response(graph, pick)
+
+
+@router.get("/dumps/{file_name}", summary="Gzipped dumps of the whole dataset, streamed from the store")
+def dump(file_name: str, store: StoreDep) -> Response:
+    """``vnkg.nq.gz`` (N-Quads) or ``vnkg.trig.gz`` (TriG) of every named graph."""
+    if file_name not in DUMPS:
+        return Response(f"no such dump; there are {', '.join(DUMPS)}\n", status_code=404,
+                        media_type="text/plain", headers=VARY)
+    fmt = DUMPS[file_name][0]
+    handle, name = tempfile.mkstemp(prefix="vnkg-dump-", suffix=".gz")
+    os.close(handle)
+    path = Path(name)
+    try:
+        write_dump(store, fmt, path)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+    return FileResponse(path, media_type="application/gzip", filename=file_name,
+                        background=BackgroundTask(path.unlink, missing_ok=True))
