@@ -1,1 +1,364 @@
-"""Named SPARQL queries (.rq files with a header), the API's vocabulary."""
+"""Named SPARQL queries (.rq files with a header), the API's vocabulary.
+
+Each ``queries/*.rq`` file starts with a grlc-style header::
+
+    #+ name: official_timeline
+    #+ summary: An official's posts over time, with the first and last date each was seen.
+    #+ params:
+    #+   - name: person
+    #+     type: id:person
+    #+     required: true
+    #+     example: nguyen-dang-binh--bac-kan
+    #+     description: The official (last segment of the person's IRI).
+    #+ paginate: false
+
+Parameter types: ``id:<kind>`` (a slug ``[a-z0-9-]+``, bound as the IRI ``{base}{kind}/{slug}``;
+``id:event`` takes slugs joined by ``/``), ``string`` (plain literal), ``search`` (a name folded
+with `vnkg.text.search_key`), ``integer`` (xsd:integer), ``year`` (xsd:gYear), ``date``
+(xsd:date), ``boolean``, ``award-status`` (Proposed/Conferred, bound as the ``vnkg:`` IRI).
+
+Values are always bound as RDF terms (``store.select(query, bindings)``), never pasted into the
+text; every bound variable must be in the query's SELECT projection (so that the embedded store
+substitutes it where it occurs, which is what makes these queries fast) and must occur in a
+triple pattern that is not optional (a server gets the values as a trailing ``VALUES`` clause, which
+only restricts what the patterns bind). A line ending in ``#? name`` is kept only when ``name`` is
+given, a line ending in ``#? !name`` only when it is not: that is how an optional filter is
+written (``?award vnkg:year ?year .  #? year``). Every query also gets
+``?factsGraph`` and ``?referenceGraph`` bound from the store's base IRI, so that names are read
+from the one graph that states them. Pagination (``#+ paginate: true``) appends ``LIMIT`` and
+``OFFSET`` from validated integers.
+
+>>> q = load_queries()["official_timeline"]
+>>> q.bind({"person": "nguyen-dang-binh--bac-kan"}, "https://w3id.org/vnkg/id/")["person"]
+rdflib.term.URIRef('https://w3id.org/vnkg/id/person/nguyen-dang-binh--bac-kan')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.term import Identifier
+
+from vnkg.namespaces import VNKG
+from vnkg.text import search_key
+
+__all__ = [
+    "PARAM_TYPES",
+    "NamedQuery",
+    "Param",
+    "QueryDefinitionError",
+    "QueryParameterError",
+    "UnknownQuery",
+    "graph_bindings",
+    "load_queries",
+]
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
+"""A readable IRI segment: lower-case ASCII words joined by one hyphen, parts by two."""
+_PATH_SLUG = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)*$")
+_LOOSE_SLUG = re.compile(r"^[a-z0-9-]+$")
+PARAM_TYPES = ("string", "search", "integer", "year", "date", "boolean", "award-status")
+"""Scalar parameter types; ``id:<kind>`` types are IRIs in ``{base}{kind}/``."""
+_MAX_TEXT = 200
+_STATUSES = {"proposed": VNKG.Proposed, "conferred": VNKG.Conferred}
+_GRAPH_VARIABLES = ("factsGraph", "referenceGraph")
+_CONDITION = re.compile(r"#\?\s*(!?)([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+class QueryParameterError(ValueError):
+    """A parameter value that does not fit its declared type (the API answers 422)."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+
+
+class UnknownQuery(KeyError):  # noqa: N818 (reads better at the call site)
+    """No named query has this name (the API answers 404)."""
+
+    def __str__(self) -> str:
+        return f"no named query {self.args[0]!r}"
+
+
+class QueryDefinitionError(ValueError):
+    """A .rq file whose header or query is wrong (raised when the files are loaded)."""
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter of a named query."""
+
+    name: str
+    type: str
+    required: bool = False
+    example: str | None = None
+    description: str = ""
+
+    @property
+    def kind(self) -> str | None:
+        """For an ``id:<kind>`` parameter, the kind (the IRI path segment); else None."""
+        return self.type[3:] if self.type.startswith("id:") else None
+
+    def to_term(self, raw: Any, base_iri: str) -> Identifier:
+        """The RDF term ``raw`` stands for; raises `QueryParameterError` when it does not fit."""
+        text = str(raw).strip() if not isinstance(raw, bool | int) else raw
+        if isinstance(text, str) and len(text) > _MAX_TEXT:
+            raise QueryParameterError(self.name, f"longer than {_MAX_TEXT} characters")
+        kind = self.kind
+        if kind is not None:
+            pattern = _PATH_SLUG if kind == "event" else _LOOSE_SLUG
+            if not isinstance(text, str) or not pattern.match(text):
+                raise QueryParameterError(
+                    self.name, "must be the last part of a vnkg IRI: lower-case letters, digits and hyphens")
+            return URIRef(f"{base_iri}{kind}/{text}")
+        if self.type == "string":
+            if not str(text):
+                raise QueryParameterError(self.name, "must not be empty")
+            return Literal(str(text))
+        if self.type == "search":
+            key = search_key(str(text))
+            if not key:
+                raise QueryParameterError(self.name, "must contain at least one letter or digit")
+            return Literal(key)
+        if self.type in ("integer", "year"):
+            try:
+                number = int(str(text), 10)
+            except ValueError:
+                raise QueryParameterError(self.name, f"must be {'a year' if self.type == 'year' else 'an integer'}"
+                                          ) from None
+            if self.type == "year":
+                if not 1900 <= number <= 2100:
+                    raise QueryParameterError(self.name, "must be a year between 1900 and 2100")
+                return Literal(f"{number:04d}", datatype=XSD.gYear)
+            return Literal(number, datatype=XSD.integer)
+        if self.type == "date":
+            try:
+                day = date.fromisoformat(str(text))
+            except ValueError:
+                raise QueryParameterError(self.name, "must be a date YYYY-MM-DD") from None
+            return Literal(day.isoformat(), datatype=XSD.date)
+        if self.type == "boolean":
+            value = str(text).lower()
+            if value not in ("true", "false", "1", "0"):
+                raise QueryParameterError(self.name, "must be true or false")
+            return Literal(value in ("true", "1"))
+        if self.type == "award-status":
+            status = _STATUSES.get(str(text).lower())
+            if status is None:
+                raise QueryParameterError(self.name, "must be proposed or conferred")
+            return status
+        raise QueryDefinitionError(f"unknown parameter type {self.type!r}")
+
+    @property
+    def python_type(self) -> type:
+        """The Python type a client sends (for OpenAPI)."""
+        return {"integer": int, "year": int, "boolean": bool}.get(self.type, str)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file: its header and its SPARQL text."""
+
+    name: str
+    summary: str
+    text: str
+    params: tuple[Param, ...] = ()
+    paginate: bool = False
+    description: str = ""
+    source: str = field(default="", compare=False)
+
+    def param(self, name: str) -> Param:
+        for param in self.params:
+            if param.name == name:
+                return param
+        raise QueryParameterError(name, f"not a parameter of {self.name}")
+
+    def bind(self, values: Mapping[str, Any], base_iri: str) -> dict[str, Identifier]:
+        """Typed RDF terms for the given values (None or "" = not given); checks required ones."""
+        known = {p.name for p in self.params}
+        for name in values:
+            if name not in known:
+                raise QueryParameterError(name, f"not a parameter of {self.name}; "
+                                                f"expected {', '.join(sorted(known)) or 'none'}")
+        bindings: dict[str, Identifier] = {}
+        for param in self.params:
+            raw = values.get(param.name)
+            if raw is None or raw == "":
+                if param.required:
+                    raise QueryParameterError(param.name, "is required")
+                continue
+            bindings[param.name] = param.to_term(raw, base_iri)
+        bindings.update(graph_bindings(base_iri))
+        return bindings
+
+    def query_text(self, given: Iterable[str] = (), limit: int | None = None, offset: int | None = None) -> str:
+        """The SPARQL text for these given parameters: conditional lines kept or dropped, and
+        ``LIMIT``/``OFFSET`` from validated integers when the query is paginated."""
+        text = _conditional_lines(self.text, set(given))
+        if not self.paginate or (limit is None and offset is None):
+            return text
+        parts = [text.rstrip()]
+        if limit is not None:
+            parts.append(f"LIMIT {int(limit)}")
+        if offset:
+            parts.append(f"OFFSET {int(offset)}")
+        return "\n".join(parts)
+
+    def run(self, store: Any, values: Mapping[str, Any], *, limit: int | None = None, offset: int | None = None,
+            timeout: float | None = None, max_rows: int | None = None) -> list[dict[str, Identifier]]:
+        """Bind ``values`` and run the query on ``store`` (a `GraphStore`); rows as rdflib terms."""
+        bindings = self.bind(values, store.base_iri)
+        text = self.query_text(bindings, limit, offset)
+        rows = store.select(text, bindings, timeout, max_rows=max_rows)
+        for row in rows:
+            for name in _GRAPH_VARIABLES:
+                row.pop(name, None)
+        return rows
+
+    def example_values(self) -> dict[str, str]:
+        """The example value of each parameter that has one."""
+        return {p.name: p.example for p in self.params if p.example is not None}
+
+
+def graph_bindings(base_iri: str) -> dict[str, Identifier]:
+    """``?factsGraph`` and ``?referenceGraph`` for a store minting IRIs under ``base_iri``."""
+    return {"factsGraph": URIRef(base_iri + "graph/facts"), "referenceGraph": URIRef(base_iri + "graph/reference")}
+
+
+def _parse_header(text: str, source: str) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The ``#+`` header: top-level ``key: value`` pairs and the ``params`` list of mappings."""
+    fields: dict[str, str] = {}
+    params: list[dict[str, str]] = []
+    in_params = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.startswith("#+"):
+            if line.strip() and not line.startswith("#"):
+                break
+            continue
+        body = line[2:]
+        stripped = body.strip()
+        if not stripped:
+            continue
+        if body.startswith(" ") and not body.startswith("  "):
+            key, sep, value = stripped.partition(":")
+            if not sep:
+                raise QueryDefinitionError(f"{source}:{number}: expected 'key: value' in the header")
+            key = key.strip()
+            in_params = key == "params"
+            if not in_params:
+                fields[key] = value.strip()
+            continue
+        if not in_params:
+            raise QueryDefinitionError(f"{source}:{number}: indented header line outside 'params'")
+        if stripped.startswith("- "):
+            params.append({})
+            stripped = stripped[2:].strip()
+        if not params:
+            raise QueryDefinitionError(f"{source}:{number}: a parameter must start with '- '")
+        key, sep, value = stripped.partition(":")
+        if not sep:
+            raise QueryDefinitionError(f"{source}:{number}: expected 'key: value' in a parameter")
+        params[-1][key.strip()] = value.strip()
+    return fields, params
+
+
+def _conditional_lines(text: str, given: set[str]) -> str:
+    """Keep ``#? name`` lines when ``name`` is given and ``#? !name`` lines when it is not."""
+    if "#?" not in text:
+        return text
+    out = []
+    for line in text.splitlines():
+        match = _CONDITION.search(line)
+        if match is not None:
+            negated, name = match.group(1) == "!", match.group(2)
+            if (name in given) == negated:
+                continue
+            line = line[: match.start()].rstrip()
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _projection(text: str, source: str) -> set[str]:
+    try:
+        prepared = prepareQuery(text)
+    except Exception as e:  # rdflib raises pyparsing errors of several kinds
+        raise QueryDefinitionError(f"{source}: the query does not parse: {e}") from e
+    algebra = prepared.algebra
+    if algebra.name != "SelectQuery":
+        raise QueryDefinitionError(f"{source}: named queries must be SELECT queries")
+    return {str(v) for v in algebra.get("PV", [])}
+
+
+def parse_query_file(text: str, source: str) -> NamedQuery:
+    """A `NamedQuery` from the text of a .rq file; raises `QueryDefinitionError` when it is wrong."""
+    fields, raw_params = _parse_header(text, source)
+    name = fields.get("name") or Path(source).stem
+    if not re.match(r"^[a-z][a-z0-9_]*$", name):
+        raise QueryDefinitionError(f"{source}: query name {name!r} must be lower_case_with_underscores")
+    summary = fields.get("summary", "")
+    if not summary:
+        raise QueryDefinitionError(f"{source}: the header needs a '#+ summary:'")
+    params = []
+    for raw in raw_params:
+        try:
+            param = Param(name=raw["name"], type=raw["type"], required=raw.get("required", "false") == "true",
+                          example=raw.get("example"), description=raw.get("description", ""))
+        except KeyError as e:
+            raise QueryDefinitionError(f"{source}: parameter without {e.args[0]!r}") from None
+        if param.kind is None and param.type not in PARAM_TYPES:
+            raise QueryDefinitionError(f"{source}: parameter {param.name}: unknown type {param.type!r}")
+        if param.kind is not None and not SLUG.match(param.kind):
+            raise QueryDefinitionError(f"{source}: parameter {param.name}: bad id kind {param.kind!r}")
+        params.append(param)
+    names = [p.name for p in params]
+    for flag in re.findall(r"#\?\s*!?([A-Za-z_][A-Za-z0-9_]*)\s*$", text, re.MULTILINE):
+        if flag not in names:
+            raise QueryDefinitionError(f"{source}: '#? {flag}' flags no parameter")
+    _projection(_conditional_lines(text, set()), source)
+    projected = _projection(_conditional_lines(text, set(names)), source)
+    for needed in [p.name for p in params] + [v for v in _GRAPH_VARIABLES if f"?{v}" in text]:
+        if needed not in projected:
+            raise QueryDefinitionError(f"{source}: ?{needed} is bound, so the SELECT must project it")
+    query = NamedQuery(name=name, summary=summary, text=text, params=tuple(params),
+                       paginate=fields.get("paginate", "false") == "true",
+                       description=fields.get("description", ""), source=source)
+    for param in params:
+        if param.example is not None:
+            try:
+                param.to_term(param.example, "https://w3id.org/vnkg/id/")
+            except QueryParameterError as e:
+                raise QueryDefinitionError(f"{source}: example of {e}") from None
+    return query
+
+
+@cache
+def load_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped in this package, by name (parsed and checked once)."""
+    queries: dict[str, NamedQuery] = {}
+    for entry in sorted(resources.files(__name__).iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        query = parse_query_file(entry.read_text(encoding="utf-8"), entry.name)
+        if query.name in queries:
+            raise QueryDefinitionError(f"{entry.name}: a query named {query.name!r} already exists")
+        queries[query.name] = query
+    return queries
+
+
+def get_query(name: str) -> NamedQuery:
+    """The named query ``name``; raises `UnknownQuery`."""
+    try:
+        return load_queries()[name]
+    except KeyError:
+        raise UnknownQuery(name) from None

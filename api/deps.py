@@ -1,0 +1,48 @@
+"""FastAPI dependencies: the settings and the store the app was created with.
+
+Both live on ``app.state`` (set by `vnkg.api.app.create_app` and its lifespan); tests swap the
+settings with ``app.dependency_overrides[get_api_settings]`` or pass them to ``create_app``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from vnkg.graph.base import GraphStore
+
+from vnkg.settings import Settings
+
+from .errors import ApiError
+
+__all__ = ["Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settings", "get_store"]
+
+MAX_LIMIT = 500
+
+
+def get_api_settings(request: Request) -> Settings:
+    """The settings the app runs with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    """The store opened (read-only) when the app started."""
+    store: GraphStore | None = getattr(request.app.state, "store", None)
+    if store is None:
+        raise ApiError("the store is not open")
+    return store
+
+
+class Page:
+    """``limit``/``offset`` of a list endpoint."""
+
+    def __init__(self, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 50,
+                 offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0) -> None:
+        self.limit = limit
+        self.offset = offset
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_api_settings)]
+PageDep = Annotated[Page, Depends()]

@@ -1,0 +1,257 @@
+"""Pydantic response models of the JSON API; every resource carries its full ``iri`` and its ``id``
+(the last segment of the IRI, the one its API path takes)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+__all__ = [
+    "AwardItem",
+    "AwardList",
+    "BlocDetail",
+    "BlocList",
+    "BlocSummary",
+    "ConferenceDetail",
+    "ConferenceList",
+    "ConferenceSummary",
+    "Connection",
+    "ConnectionList",
+    "NamedQueryInfo",
+    "NamedQueryParamInfo",
+    "NamedQueryResult",
+    "OfficialDetail",
+    "OfficialList",
+    "OfficialSummary",
+    "PathResult",
+    "PathStep",
+    "ProvinceDetail",
+    "ProvinceList",
+    "Ref",
+    "Source",
+    "TimelineEntry",
+]
+
+
+class NamedQueryParamInfo(BaseModel):
+    name: str
+    type: str
+    required: bool
+    example: str | None = None
+    description: str = ""
+
+
+class NamedQueryInfo(BaseModel):
+    name: str
+    summary: str
+    paginated: bool
+    params: list[NamedQueryParamInfo]
+
+
+class NamedQueryResult(BaseModel):
+    name: str
+    params: dict[str, Any]
+    count: int
+    rows: list[dict[str, Any]]
+
+
+class Ref(BaseModel):
+    """A link to another resource: its IRI, API id and name."""
+
+    iri: str
+    id: str
+    name: str | None = None
+
+
+class Page(BaseModel):
+    limit: int
+    offset: int
+    count: int = Field(description="Items on this page.")
+
+
+class OfficialSummary(Ref):
+    home_province: Ref | None = None
+
+
+class OfficialList(Page):
+    q: str
+    items: list[OfficialSummary]
+
+
+class Source(BaseModel):
+    """An article that states a fact, with the sentence that states it where the article gives one."""
+
+    iri: str
+    id: str
+    headline: str | None = None
+    published: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    evidence: list[str] = []
+
+
+class TimelineEntry(BaseModel):
+    tenure: str
+    post: Ref
+    body: Ref | None = None
+    province: Ref | None = None
+    acting: bool
+    first_seen: str | None = None
+    last_seen: str | None = None
+    sources: list[Source]
+
+
+class EventRef(Ref):
+    date: str | None = None
+    role: str | None = None
+
+
+class OfficialDetail(Ref):
+    names: list[str]
+    home_province: Ref | None = None
+    posts: list[TimelineEntry]
+    events: list[EventRef]
+
+
+class Connection(BaseModel):
+    person: Ref
+    shared_events: list[EventRef]
+    shared_bodies: list[Ref]
+    strength: int = Field(description="Shared events plus shared bodies.")
+
+
+class ConnectionList(Page):
+    person: Ref
+    items: list[Connection]
+
+
+class YearUnits(BaseModel):
+    year: int | None
+    units: list[Ref]
+
+
+class YearLeadership(BaseModel):
+    year: int | None
+    leader: list[Ref]
+    deputy: list[Ref]
+
+
+class ConferenceSummary(Ref):
+    type: str
+    date: str | None = None
+    bloc: Ref | None = None
+    location: Ref | None = None
+    host: Ref | None = None
+    reviews_year: int | None = None
+    plans_year: int | None = None
+    conference_kind: str | None = None
+
+
+class BlocSummary(Ref):
+    kind: str | None = None
+    member_count: int | None = None
+    within: Ref | None = None
+
+
+class BlocList(Page):
+    items: list[BlocSummary]
+
+
+class BlocDetail(BlocSummary):
+    names: list[str]
+    members: list[YearUnits]
+    leadership: list[YearLeadership]
+    conferences: list[ConferenceSummary]
+
+
+class ProvinceSummary(Ref):
+    kind: str | None = None
+    valid_from: str | None = None
+    valid_until: str | None = None
+
+
+class ProvinceList(Page):
+    items: list[ProvinceSummary]
+
+
+class YearBlocs(BaseModel):
+    year: int | None
+    blocs: list[Ref]
+
+
+class BlocRoleYear(BaseModel):
+    year: int | None
+    bloc: Ref
+    role: str
+
+
+class ProvinceOfficial(BaseModel):
+    person: Ref
+    post: Ref
+    acting: bool
+
+
+class AwardItem(BaseModel):
+    iri: str
+    id: str
+    name: str | None = None
+    type: Ref | None = None
+    status: str | None = None
+    year: int | None = None
+    recipient: Ref | None = None
+    recipient_group: str | None = None
+    conferred_by: str | None = None
+    event: Ref | None = None
+
+
+class ProvinceDetail(ProvinceSummary):
+    name_en: str | None = None
+    region: str | None = None
+    wikidata: str | None = None
+    predecessors: list[Ref]
+    successors: list[Ref]
+    blocs: list[YearBlocs]
+    bloc_roles: list[BlocRoleYear]
+    awards: list[AwardItem]
+    officials: list[ProvinceOfficial]
+
+
+class ConferenceList(Page):
+    items: list[ConferenceSummary]
+
+
+class Participant(BaseModel):
+    person: Ref
+    role: str
+
+
+class ConferenceDetail(ConferenceSummary):
+    names: list[str]
+    venue: str | None = None
+    period: str | None = None
+    participants: list[Participant]
+    awards: list[AwardItem]
+    sources: list[Source]
+
+
+class AwardList(Page):
+    items: list[AwardItem]
+
+
+class PathStep(BaseModel):
+    """One link of a chain: ``source`` and ``target`` both joined to ``via``, as ``sources`` say."""
+
+    source: Ref
+    via: Ref
+    via_kind: str = Field(description="event, body or bloc")
+    target: Ref
+    sources: list[Source]
+
+
+class PathResult(BaseModel):
+    source: Ref
+    target: Ref
+    found: bool
+    length: int | None = None
+    steps: list[PathStep]
