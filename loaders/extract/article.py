@@ -1,0 +1,509 @@
+"""The extractor's entry point: article text -> a facts/1 document.
+
+The stages run in order: clean the page, split sentences, read the publication date, then per
+sentence find provinces, blocs, people and posts; pick the meeting the article reports; then bloc
+roles, awards and participants, each fact with the sentence that states it as evidence.
+
+>>> doc = extract_article("Ngày 10/3, tại tỉnh Bắc Giang, Chủ tịch UBND tỉnh Bắc Kạn Nguyễn Đăng Bình "
+...                       "dự Hội nghị tổng kết công tác thi đua năm 2022.")
+>>> doc["people"][0]["name"], doc["events"][0]["location"]
+('Nguyễn Đăng Bình', 'Bắc Giang')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from vnkg.loaders.extract.awards import AwardFact, find_awards
+from vnkg.loaders.extract.blocs import LIST_START, Bloc, BlocMention, find_bloc_mentions, parse_members, same_bloc
+from vnkg.loaders.extract.clean import clean_text
+from vnkg.loaders.extract.dates import find_days, published_date, resolve_day
+from vnkg.loaders.extract.events import (
+    EventInfo,
+    is_event_sentence,
+    read_event_sentence,
+    role_of,
+    stronger,
+)
+from vnkg.loaders.extract.people import PersonMention, Post, find_people, person_key
+from vnkg.loaders.extract.places import ProvinceMention, find_provinces
+from vnkg.loaders.extract.roles import find_roles
+from vnkg.loaders.extract.sentences import Sentence, split_sentences
+
+from vnkg.text import fold_tones
+
+SCHEMA = "facts/1"
+
+
+@dataclass
+class _Sent:
+    """A sentence with what the per-sentence stages found in it."""
+
+    s: Sentence
+    provinces: list[ProvinceMention]
+    blocs: list[BlocMention]
+    people: list[PersonMention] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.s.text
+
+
+def article_id(raw: str | bytes) -> str:
+    """ "a-" and the first 12 hex digits of the SHA-256 of the input bytes."""
+    data = raw if isinstance(raw, bytes) else raw.encode("utf-8", errors="surrogatepass")
+    return "a-" + hashlib.sha256(data).hexdigest()[:12]
+
+
+def _title(text: str) -> str | None:
+    """The headline: the first line that reads like one (short, no final stop, not a kicker)."""
+    for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:6]:
+        line = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s*", "", line).strip()
+        if not line or len(line) < 15 or len(line) > 250:
+            continue
+        letters = re.sub(r"[^\w]", "", line)
+        if re.fullmatch(r"[\W\d_]*", line) or re.search(r"\d{1,2}[:/]\d{2}", line[:25]):
+            continue
+        if letters.isupper() or line.endswith((":", ".", ";")) or line.startswith("("):
+            if line.endswith(".") or line.startswith("("):
+                return None
+            continue
+        return line
+    return None
+
+
+def _day(published: str | None) -> date | None:
+    if not published:
+        return None
+    parts = [int(x) for x in published.split("-")]
+    try:
+        return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 15)
+    except ValueError:
+        return None
+
+
+def _group_blocs(sents: list[_Sent]) -> list[Bloc]:
+    blocs: list[Bloc] = []
+    for st in sents:
+        for m in st.blocs:
+            if m.generic:
+                continue
+            target = next((b for b in blocs if any(same_bloc(m, x) for x in b.mentions)), None)
+            if target is None:
+                target = Bloc(name=m.name, kind=m.kind, number=m.number, evidence=st.text)
+                blocs.append(target)
+            target.mentions.append(m)
+            target.count = target.count or m.count
+    for b in blocs:
+        best = sorted(b.mentions, key=lambda x: (not x.name.isupper(), len(x.name)), reverse=True)[0]
+        b.name = best.name
+    return blocs
+
+
+def _bloc_of(mention: BlocMention, blocs: list[Bloc]) -> Bloc | None:
+    return next((b for b in blocs if mention in b.mentions), None)
+
+
+def _nearest_bloc(st: _Sent, pos: int, blocs: list[Bloc], primary: Bloc | None) -> Bloc | None:
+    named = [(abs(m.start - pos), _bloc_of(m, blocs)) for m in st.blocs if not m.generic]
+    named = [(d, b) for d, b in named if b is not None]
+    if named:
+        return sorted(named, key=lambda x: x[0])[0][1]
+    return primary
+
+
+def _post_key(title: str, organization: str | None = None) -> str:
+    s = fold_tones(title).lower()
+    s = re.sub(r"\s*[-–—]\s*", " ", s)
+    for pat, rep in (
+        (r"\bủy ban nhân dân\b", "ubnd"),
+        (r"\bhội đồng nhân dân\b", "hđnd"),
+        (r"\bthành phố\b", "tp"),
+        (r"\btp\.", "tp"),
+    ):
+        s = re.sub(pat, rep, s)
+    s = re.sub(r"\s+(tỉnh|tp)$", "", s)
+    return " ".join(s.split())
+
+
+class _People:
+    """People of the article, merged by name, each post said once."""
+
+    def __init__(self) -> None:
+        self.order: list[str] = []
+        self.names: dict[str, str] = {}
+        self.posts: dict[str, list[tuple[Post, str, bool]]] = {}
+
+    def add(self, mention: PersonMention, evidence: str) -> str:
+        key = person_key(mention.name)
+        if key not in self.names:
+            self.order.append(key)
+            self.names[key] = mention.name
+            self.posts[key] = []
+        for post in mention.posts:
+            self.posts[key].append((post, evidence, post.province is not None))
+        return key
+
+    def id_of(self, key: str) -> str:
+        return f"p{self.order.index(key) + 1}"
+
+    def province_of(self, key: str) -> str | None:
+        return next((p.province for p, _e, explicit in self.posts.get(key, []) if explicit and p.province), None)
+
+    def finish(self, home: str | None, bloc_name: str | None) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for key in self.order:
+            chosen: dict[str, tuple[Post, str]] = {}
+            for post, evidence, _explicit in self.posts[key]:
+                if post.needs_home and post.province is None and home:
+                    post.province = home
+                    post.needs_home = False
+                k = _post_key(post.title)
+                if k not in chosen or (post.province and not chosen[k][0].province):
+                    chosen[k] = (post, evidence)
+            positions = []
+            for post, evidence in chosen.values():
+                pos: dict[str, Any] = {"title": post.title}
+                if post.province:
+                    pos["province"] = post.province
+                org = post.organization
+                if re.match(r"(?i)(?:phó\s+)?trưởng\s+(?:khối|cụm)$", post.title) and bloc_name:
+                    org = bloc_name
+                if org:
+                    pos["organization"] = org
+                if post.acting:
+                    pos["acting"] = True
+                if post.rank:
+                    pos["rank"] = post.rank
+                pos["evidence"] = evidence
+                positions.append(pos)
+            out.append({"id": self.id_of(key), "name": self.names[key], "positions": positions})
+        return out
+
+
+def _home_province(sents: list[_Sent], location: str | None, blocs: list[Bloc]) -> str | None:
+    if location:
+        return location
+    for b in blocs:
+        if b.province:
+            return b.province
+    counts: Counter[str] = Counter(p.name for st in sents for p in st.provinces)
+    for st in sents:  # a province that organises or hosts
+        m = re.search(r"(?i)(?:phối hợp\s+)?tổ chức|đăng cai", st.text)
+        if m:
+            before = [p for p in st.provinces if p.end <= m.start() and m.start() - p.end < 40]
+            if before and not re.search(r"(?i)cụm|khối", st.text[before[-1].end : m.start()]):
+                return before[-1].name
+    if not counts:
+        return None
+    top = counts.most_common(2)
+    if top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1]):
+        return top[0][0]
+    return None
+
+
+def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str, Any]:
+    """The facts/1 document of one article's text (plain text or HTML, any Unicode form)."""
+    doc: dict[str, Any] = {"schema": SCHEMA, "article": {"id": article_id(text)}}
+    cleaned = clean_text(text)
+    published = published_date(cleaned, source)
+    doc["article"].update({"title": _title(cleaned), "published": published, "source": source})
+    on = _day(published)
+    sents: list[_Sent] = []
+    for s in split_sentences(cleaned):
+        provinces = find_provinces(s.text, on=on)
+        sents.append(_Sent(s, provinces, find_bloc_mentions(s.text)))
+    known: list[str] = []
+    for st in sents:
+        st.people = find_people(st.text, st.provinces, known)
+        known.extend(p.name for p in st.people)
+
+    blocs = _group_blocs(sents)
+    title_text = doc["article"]["title"]
+
+    # the meeting
+    event_st = (
+        next((st for st in sents if is_event_sentence(st.text) and find_days(st.text) and st.text != title_text), None)
+        or next((st for st in sents if is_event_sentence(st.text) and st.text != title_text), None)
+        or next((st for st in sents if is_event_sentence(st.text)), None)
+    )
+    info = read_event_sentence(event_st.text) if event_st else EventInfo()
+    if event_st and info.reviews_year is None and info.plans_year is None and title_text:
+        from vnkg.loaders.extract.events import years_of
+
+        info.period, info.reviews_year, info.plans_year = years_of(title_text)
+    primary = None
+    if event_st:
+        in_event = [_bloc_of(m, blocs) for m in event_st.blocs if not m.generic]
+        primary = next((b for b in in_event if b), None)
+    if primary is None and blocs:
+        primary = max(blocs, key=lambda b: len(b.mentions))
+
+    location = venue = None
+    if event_st and info.location_raw:
+        in_venue = find_provinces(info.location_raw, on=on)
+        if in_venue:
+            location = in_venue[-1].name
+            if not (
+                in_venue[-1].start == 0
+                and in_venue[-1].end >= len(info.location_raw.strip()) - 1
+                and (in_venue[-1].prefixed is False or re.match(r"(?i)tỉnh", info.location_raw))
+            ):
+                venue = info.location_raw
+        else:
+            venue = info.location_raw
+    for b in blocs:
+        for m in b.mentions:
+            inner = find_provinces(m.name, on=on)
+            if inner and (m.number is not None or inner[-1].prefixed):
+                b.province = inner[-1].name
+    home = _home_province(sents, location, blocs)
+    if event_st and location is None and venue:
+        location = next((b.province for b in blocs if b.province), None) or home
+    event_date = None
+    if event_st and info.day:
+        event_date = resolve_day(
+            info.day,
+            published=published,
+            reviews_year=info.reviews_year,
+            plans_year=info.plans_year,
+            period=info.period,
+        )
+        if event_date is None:
+            event_date = _date_from_context(cleaned, info.day)
+    year_default = (
+        info.reviews_year
+        or (int(event_date[:4]) if event_date else None)
+        or info.plans_year
+        or (int(published[:4]) if published else None)
+    )
+
+    # people
+    people = _People()
+    for st in sents:
+        for p in st.people:
+            people.add(p, st.text)
+
+    # members named in lists
+    members: dict[int, list[str]] = {id(b): [] for b in blocs}
+
+    def add_member(bloc: Bloc | None, name: str) -> None:
+        if bloc is not None and name not in members[id(bloc)]:
+            members[id(bloc)].append(name)
+
+    for st in sents:
+        for m in st.blocs:
+            if m.list_start is not None:
+                for name in parse_members(st.text[m.list_start :]):
+                    add_member(_bloc_of(m, blocs) or primary, name)
+            paren = re.match(r"\s*\(", st.text[m.end :])
+            if paren and not m.generic:
+                found = parse_members(st.text[m.end + paren.end() :])
+                if len(found) >= 2:
+                    for name in found:
+                        add_member(_bloc_of(m, blocs), name)
+            lead = re.search(
+                r"(?:tỉnh|thành phố)\s+(\S+(?:\s+\S+){0,3}?)\s*[-–]\s*dẫn đầu\s*$",
+                st.text[max(0, m.start - 60) : m.start],
+            )
+            if lead and not m.generic:
+                found_p = find_provinces(lead.group(0), on=on)
+                if found_p:
+                    add_member(_bloc_of(m, blocs), found_p[0].name)
+        for lm in LIST_START.finditer(st.text):
+            found = parse_members(st.text[lm.end() :])
+            if not found:
+                continue
+            before = [m for m in st.blocs if m.start < lm.start()]
+            is_prov = all(find_provinces(x) for x in found)
+            if len(found) < 2 and not before:
+                continue
+            if not before and not (is_prov and len(found) >= 2):
+                continue
+            target = _bloc_of(before[-1], blocs) if before and not before[-1].generic else primary
+            for name in found:
+                add_member(target, name)
+
+    # bloc roles
+    roles: list[dict[str, Any]] = []
+    seen_roles: set[tuple[Any, ...]] = set()
+    for st in sents:
+        for r in find_roles(st.text, st.provinces, st.people):
+            bloc = _nearest_bloc(st, r.start, blocs, primary)
+            year = r.year if r.year is not None else (info.reviews_year or info.plans_year or year_default)
+            key = (r.province or r.organization, r.role, year)
+            if key in seen_roles or not (r.province or r.organization):
+                continue
+            seen_roles.add(key)
+            item: dict[str, Any] = {"bloc": None, "role": r.role, "year": year, "evidence": st.text}
+            if r.province:
+                item["province"] = r.province
+                if bloc is not None and (not members[id(bloc)] or find_provinces(members[id(bloc)][0])):
+                    add_member(bloc, r.province)
+            else:
+                item["organization"] = r.organization
+            item["_bloc"] = bloc
+            roles.append(item)
+
+    # awards
+    awards: list[tuple[AwardFact, str]] = []
+    seen_awards: set[tuple[Any, ...]] = set()
+    for st in sents:
+        if st.text == title_text:
+            continue
+        for a in find_awards(st.text, st.provinces, year_default):
+            key = (a.award.lower(), tuple(sorted(a.recipient.items())), a.year, a.status)
+            if key in seen_awards:
+                continue
+            seen_awards.add(key)
+            awards.append((a, st.text))
+            if "province" in a.recipient and primary is not None and event_st is not None:
+                add_member(primary, a.recipient["province"])
+
+    # participants
+    participants: dict[str, tuple[str, str]] = {}
+    if event_st is not None:
+        for st in sents:
+            for key, role in _roles_in(st):
+                pkey = person_key(key)
+                old = participants.get(pkey)
+                new = stronger(old[0] if old else None, role)
+                if new and (old is None or new != old[0]):
+                    participants[pkey] = (new, st.text)
+        inter_provincial = (
+            primary is not None and primary.province is None and all(find_provinces(x) for x in members[id(primary)])
+        )
+        if inter_provincial:
+            for pkey in participants:
+                prov = people.province_of(pkey)
+                if prov:
+                    add_member(primary, prov)
+
+    bloc_name = primary.name if primary else None
+    doc["people"] = people.finish(home, bloc_name)
+    bloc_ids = {id(b): f"b{i + 1}" for i, b in enumerate(blocs)}
+    bloc_year = (
+        (int(event_date[:4]) if event_date else None) or info.plans_year or (int(published[:4]) if published else None)
+    )
+    doc["blocs"] = []
+    for b in blocs:
+        if b.province is None and members[id(b)] and not any(find_provinces(x) for x in members[id(b)]) and home:
+            b.province = home
+        item = {
+            "id": bloc_ids[id(b)],
+            "name": b.name,
+            "kind": b.kind,
+            "members": members[id(b)],
+            "year": bloc_year,
+            "evidence": b.evidence,
+        }
+        if b.count:
+            item["member_count"] = b.count
+        if b.province:
+            item["province"] = b.province
+        doc["blocs"].append(item)
+    doc["events"] = []
+    if event_st is not None:
+        event: dict[str, Any] = {
+            "id": "e1",
+            "kind": info.kind,
+            "name": info.name,
+            "date": event_date,
+            "location": location,
+            "bloc": bloc_ids.get(id(primary)) if primary else None,
+            "reviews_year": info.reviews_year,
+            "plans_year": info.plans_year,
+        }
+        if info.period and info.reviews_year is not None:
+            event["period"] = info.period
+        if venue:
+            event["venue"] = venue
+        event["participants"] = [
+            {"person": people.id_of(pkey), "role": role, "evidence": ev}
+            for pkey, (role, ev) in participants.items()
+            if pkey in people.names
+        ]
+        event["evidence"] = event_st.text
+        doc["events"].append(event)
+    for r in roles:
+        bloc = r.pop("_bloc")
+        r["bloc"] = bloc_ids.get(id(bloc)) if bloc is not None else None
+    doc["bloc_roles"] = roles
+    doc["awards"] = []
+    for a, ev in awards:
+        doc["awards"].append(
+            {
+                "award": a.award,
+                "conferred_by": a.conferred_by,
+                "recipient": a.recipient,
+                "year": a.year,
+                "status": a.status,
+                "event": "e1" if doc["events"] else None,
+                "evidence": ev,
+            }
+        )
+    _link_award_people(doc)
+    return doc
+
+
+def _link_award_people(doc: dict[str, Any]) -> None:
+    """A recipient written as a person's name points at that person."""
+    by_name = {person_key(p["name"]): p["id"] for p in doc["people"]}
+    for a in doc["awards"]:
+        org = a["recipient"].get("organization")
+        if org and person_key(org) in by_name:
+            a["recipient"] = {"person": by_name[person_key(org)]}
+
+
+def _date_from_context(text: str, day: Any) -> str | None:
+    """A day without a year, dated by a fully dated day written shortly before it in the text."""
+    best = None
+    for m in re.finditer(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)", text):
+        try:
+            d = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            target = date(d.year, day.month, day.day)
+        except ValueError:
+            continue
+        if 0 <= (target - d).days <= 31:
+            best = target.isoformat()
+    return best
+
+
+def _roles_in(st: _Sent) -> list[tuple[str, str]]:
+    """(person name, role) for the people of one sentence."""
+    people = st.people
+    if not people:
+        return []
+    text = st.text
+    out: list[tuple[str, str | None]] = []
+    lead = text[: people[0].start]
+    lead_role = role_of(lead)
+    is_list = bool(re.search(r"(?i)(?:có|gồm)\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*:?\s*$|:\s*$", lead)) or (
+        len(people) > 1 and ";" in text
+    )
+    for i, p in enumerate(people):
+        end = people[i + 1].start if i + 1 < len(people) else len(text)
+        seg = text[p.end : end]
+        cut = seg.find(";")
+        own = role_of(seg if cut == -1 else seg[:cut]) if i + 1 < len(people) else role_of(seg)
+        if re.search(
+            r"(?i)(?:ủy quyền|uỷ quyền|thay mặt)\s+(?:của\s+)?(?:ông|bà|đồng chí)?\s*$",
+            text[max(0, p.start - 40) : p.start],
+        ):
+            continue
+        if re.search(r"(?i)\bcủa\s+(?:ông|bà|đồng chí|anh|chị)?\s*$", text[max(0, p.start - 20) : p.start]):
+            continue
+        role = own
+        if i == 0 or is_list:
+            role = stronger(role, lead_role) if role != "chair" else role
+        out.append((p.name, role))
+    if is_list and len(people) > 1:
+        tail_role = role_of(text[people[-1].end :])
+        if tail_role:
+            out = [(n, stronger(r, tail_role) if r is None or tail_role == "chair" else r) for n, r in out]
+    return [(n, r) for n, r in out if r]

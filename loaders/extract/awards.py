@@ -1,0 +1,198 @@
+"""Awards: an award proposed or conferred, who receives it, who confers it, for which year.
+
+>>> [(a.award, a.conferred_by, a.recipient, a.status, a.year) for a in find_awards(
+...     "Hội nghị đề nghị tặng Cờ thi đua của Chính phủ năm 2023 cho hai tỉnh Bình Định, Đắk Lắk.")]
+... # doctest: +NORMALIZE_WHITESPACE
+[('Cờ thi đua của Chính phủ', 'Chính phủ', {'province': 'Bình Định'}, 'proposed', 2023),
+ ('Cờ thi đua của Chính phủ', 'Chính phủ', {'province': 'Đắk Lắk'}, 'proposed', 2023)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnkg.loaders.extract.places import ProvinceMention, find_provinces
+
+_AWARD = re.compile(
+    r"(?<![^\W\d_])(?P<kind>(?:[Cc]ờ|CỜ)(?:\s+(?:[Tt]hi đua|THI ĐUA))?|(?:[Bb]ằng|BẰNG)\s+(?:khen|KHEN)|"
+    r"[Gg]iấy\s+khen|[Hh]uân chương\s+(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[^\W\d_]+){0,3}?\s+hạng\s+(?:[Nn]hất|[Nn]hì|[Bb]a)|"
+    r"[Hh]uân chương\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){0,3}|[Kk]ỷ niệm chương|"
+    r"[Dd]anh hiệu\s+[\"“]?[A-ZĐÀ-Ỹ][^,;.\"”]{2,40}[\"”]?)(?![^\W\d_])"
+)
+_NOT_AWARD_AFTER = re.compile(r"^\s*(?:truyền thống|luân lưu)\b")
+_DESC = re.compile(r"^((?:\s+(?!của\b|cho\b|năm\b|tới\b|và\b|đến\b|để\b|tặng\b)[a-zà-ỹđ][^\W\d_]*){1,8})")
+_ISSUER = re.compile(r"^\s+của\s+(?P<who>[^,;.()\n]+?)(?=\s+(?:cho|năm|và|tới|đến|để|vì|về|nhằm|được)\b|[,;.()\n]|$)")
+_RECIP_AFTER = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:cho|tới|đến)\s+")
+_PROPOSED = re.compile(
+    r"(?i)(?<![^\W\d_])(?:đề nghị|đề xuất|xét duyệt|thông qua|trình|bình xét|suy tôn|xét tặng|"
+    r"xem xét)(?![^\W\d_])"
+)
+_VERB = re.compile(
+    r"(?i)(?<![^\W\d_])(?:tặng|trao|nhận|khen thưởng|tặng thưởng|xét duyệt|thông qua|đề nghị|"
+    r"đề xuất|trình)(?![^\W\d_])"
+)
+_NUM = r"(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+_GROUP = re.compile(
+    rf"^(?P<n>{_NUM})\s+(?P<noun>tập thể|cá nhân|đơn vị|tỉnh|thành phố|huyện|hộ gia đình|gia đình|tổ chức|"
+    r"doanh nghiệp|địa phương|cơ quan|người|hộ|xã|phường|trường|lượt)\b"
+)
+_GROUP_STOP = re.compile(
+    r"\s+(?:trên địa bàn|tại\b|năm\s+\d{4}|có thành tích|có nhiều|đã\b|vì\b|để\b|nhằm\b|"
+    r"được\b)|\s*[\"“(]"
+)
+_ORG_START = re.compile(
+    r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Đảng bộ|Sở|Hội|Ban|Liên đoàn|LĐLĐ|"
+    r"Công an|Viện|Tòa án|Cục|Văn phòng|Trường|Bộ|Ủy ban|Uỷ ban|UBND|Công ty|Tổng công ty|Trung tâm|Chi cục|"
+    r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể)(?![^\W\d_])"
+)
+_SUBJECT_ISSUER = re.compile(
+    r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
+    r"Ban Chấp hành|Chủ tịch nước)[^,;.()]*?)\s+(?:đã\s+|sẽ\s+)?(?:tặng|trao)\b"
+)
+_ASK_ISSUER = re.compile(r"(?i)đề nghị\s+(?P<who>(?!tặng)[^,;.()]{2,60}?)\s+(?:xét\s+)?tặng\b")
+_YEAR = re.compile(r"^\s*năm\s+(\d{4})\b")
+
+
+@dataclass
+class AwardFact:
+    """One award to one recipient."""
+
+    award: str
+    conferred_by: str | None
+    recipient: dict[str, str]
+    status: str
+    year: int | None
+    start: int = 0
+
+
+def _issuer_name(issuer: str, provinces: list[ProvinceMention]) -> str:
+    """The issuer without its place ("Chủ tịch UBND tỉnh Lạng Sơn" -> "Chủ tịch UBND tỉnh")."""
+    for p in find_provinces(issuer):
+        if issuer[p.end :].strip() == "":
+            return issuer[: p.name_start].strip()
+    return issuer.strip()
+
+
+def _recipients(text: str) -> list[dict[str, str]]:
+    """Recipients listed at the start of text ("hai tỉnh A, B", "22 cá nhân", "Huyện ủy X và Thị ủy Y")."""
+    protected = text.replace("cụm, khối", "cụm\u0001 khối")
+    end = len(protected)
+    for stop in (";", "\n", ":"):
+        k = protected.find(stop)
+        if k != -1:
+            end = min(end, k)
+    dot = re.search(r"\.(?:\s|$)", protected)
+    if dot:
+        end = min(end, dot.start())
+    region = protected[:end]
+    out: list[dict[str, str]] = []
+    parts = re.split(r",\s*|\s+và\s+", region)
+    i = 0
+    while i < len(parts):
+        part = parts[i].replace("\u0001", ",").strip()
+        g = _GROUP.match(part)
+        if g:
+            rest = part[g.end() :]
+            provs = find_provinces(rest)
+            if g.group("noun") in ("tỉnh", "thành phố") and provs and provs[0].start <= 1:
+                out.append({"province": provs[0].name})
+                i += 1
+                while i < len(parts):
+                    nxt = find_provinces(parts[i])
+                    if nxt and nxt[0].start == 0:
+                        out.append({"province": nxt[0].name})
+                        i += 1
+                    else:
+                        break
+                continue
+            stop = _GROUP_STOP.search(part, g.end())
+            group = part[: stop.start()] if stop else part
+            out.append({"group": group.strip()})
+            if stop:
+                break
+            i += 1
+            continue
+        provs = find_provinces(part)
+        if provs and provs[0].start == 0 and len(part[provs[0].end :].strip()) == 0:
+            out.append({"province": provs[0].name})
+            i += 1
+            continue
+        if _ORG_START.match(part):
+            org = re.split(r"\s+(?:đã|vừa|đảm nhận|có|là|được|đạt|với|vì|năm\s+\d{4}|dẫn đầu|[-–])\b", part)[0]
+            out.append({"organization": org.strip()})
+            i += 1
+            continue
+        break
+    return out
+
+
+def find_awards(
+    text: str, provinces: list[ProvinceMention] | None = None, default_year: int | None = None
+) -> list[AwardFact]:
+    """Awards a sentence proposes or confers, one fact per recipient."""
+    provinces = find_provinces(text) if provinces is None else provinces
+    out: list[AwardFact] = []
+    ask = list(_ASK_ISSUER.finditer(text))
+    for m in _AWARD.finditer(text):
+        if _NOT_AWARD_AFTER.match(text[m.end() :]):
+            continue
+        kind = m.group("kind")
+        if kind.lower() == "cờ":
+            kind = kind + " thi đua"
+        pos = m.end()
+        desc = _DESC.match(text[pos:])
+        if desc and not re.match(r"^\s+(?:của|cho|năm)\b", text[pos:]):
+            words = desc.group(1)
+            if re.search(r"(?i)^\s+(?:xuất sắc|đơn vị|hoàn thành|tiêu biểu)", words):
+                kind = kind + words.rstrip()
+                pos += len(words.rstrip())
+        issuer = None
+        im = _ISSUER.match(text[pos:])
+        if im:
+            issuer = im.group("who").strip()
+            pos += im.end()
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ";\n") + 1
+        clause = text[clause_start : m.start()]
+        if issuer is None:
+            asked = [a for a in ask if a.end() <= m.start() + 1 and a.start() >= clause_start - 200]
+            if asked:
+                issuer = asked[-1].group("who").strip()
+            else:
+                subjects = list(_SUBJECT_ISSUER.finditer(text, clause_start, m.start() + 1))
+                if subjects:
+                    issuer = subjects[-1].group("who").strip()
+        if not _VERB.search(text[max(0, m.start() - 80) : m.start()]) and not re.search(
+            r"(?i)\bnhận\b|tặng", text[m.start() : pos + 30]
+        ):
+            continue
+        year = None
+        ym = _YEAR.match(text[pos:]) or _YEAR.match(text[m.end() :])
+        if ym:
+            year = int(ym.group(1))
+            pos += ym.end() if _YEAR.match(text[pos:]) else 0
+        recips: list[dict[str, str]] = []
+        ra = _RECIP_AFTER.match(text[pos:])
+        if ra:
+            recips = _recipients(text[pos + ra.end() :])
+        before_nhan = re.search(r"(?i)(?:được\s+)?nhận\s*$", text[clause_start : m.start()])
+        if not recips and before_nhan:
+            lead = text[clause_start : clause_start + before_nhan.start()]
+            groups = list(re.finditer(rf"(?<![^\W\d_]){_NUM}\s+(?:tập thể|cá nhân|đơn vị|tổ chức|hộ gia đình)\b", lead))
+            recips = [{"group": g.group()} for g in groups]
+            ly = re.findall(r"năm\s+(\d{4})", lead)
+            if year is None and ly:
+                year = int(ly[-1])
+        if not recips:
+            continue
+        status = (
+            "proposed" if _PROPOSED.search(clause) or _PROPOSED.search(text[clause_start : m.start()]) else "conferred"
+        )
+        name = kind[0].upper() + kind[1:]
+        if issuer:
+            name = f"{name} của {_issuer_name(issuer, provinces)}"
+        if year is None:
+            year = default_year
+        for r in recips:
+            out.append(AwardFact(name, issuer, r, status, year, m.start()))
+    return out

@@ -1,0 +1,335 @@
+"""Blocs: emulation blocs (Cụm/Khối thi đua) named in the text, and the members they list.
+
+A bloc's name runs from "Cụm thi đua"/"Khối thi đua" over the words that describe it ("các tỉnh
+Trung du và Miền núi phía Bắc", "số 3 tỉnh Thanh Hóa") and stops at a verb or a list. Plural or
+generic uses ("các cụm, khối thi đua", "trong Cụm") name no new bloc.
+
+>>> [(m.name, m.count) for m in find_bloc_mentions("Cụm thi đua 7 tỉnh Trung du và Miền núi phía Bắc gồm: A")]
+[('Cụm thi đua 7 tỉnh Trung du và Miền núi phía Bắc', 7)]
+>>> parse_members("Bắc Giang, Hoà Bình và Phú Thọ tổ chức hội nghị.")
+['Bắc Giang', 'Hòa Bình', 'Phú Thọ']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from vnkg.loaders.extract.places import find_provinces
+
+from vnkg.text import fold_tones
+
+_START = re.compile(
+    r"(?<![^\W\d_])(?P<word>[Cc]ụm|CỤM|[Kk]hối|KHỐI)\s+(?:(?P<td>[Tt]hi đua|THI ĐUA)(?![^\W\d_])|"
+    r"(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố)\b))"
+)
+_GENERIC_BEFORE = re.compile(r"(?i)(?:\bcác|\bnhững|\bmỗi|\btừng|\d+|cụm,?|khối,?)\s*$")
+NUMBER_WORDS = {
+    "một": 1,
+    "hai": 2,
+    "ba": 3,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+}
+_TAIL_WORDS = frozenset(
+    [
+        "các",
+        "tỉnh",
+        "thành",
+        "phố",
+        "trực",
+        "thuộc",
+        "trung",
+        "ương",
+        "khu",
+        "vực",
+        "miền",
+        "núi",
+        "biên",
+        "giới",
+        "phía",
+        "bắc",
+        "nam",
+        "đông",
+        "tây",
+        "và",
+        "duyên",
+        "hải",
+        "du",
+        "đồng",
+        "bằng",
+        "sông",
+        "cơ",
+        "quan",
+        "đảng",
+        "hệ",
+        "thống",
+        "thi",
+        "đua",
+        "huyện",
+        "thị",
+        "xã",
+        "doanh",
+        "nghiệp",
+        "nội",
+        "chính",
+        "văn",
+        "hóa",
+        "hoá",
+        "hội",
+        "kinh",
+        "tế",
+        "bộ",
+        "trị",
+        "ngành",
+        "ban",
+        "đoàn",
+        "thể",
+        "mặt",
+        "trận",
+        "ủy",
+        "uỷ",
+        "quận",
+        "trường",
+        "học",
+        "sự",
+        "nghiệp",
+        "nhân",
+        "dân",
+        "lực",
+        "lượng",
+        "vũ",
+        "trang",
+        "tài",
+        "giáo",
+        "dục",
+        "y",
+        "nông",
+        "lâm",
+        "ngư",
+        "công",
+        "an",
+        "quân",
+        "địa",
+        "phương",
+        "cấp",
+        "sở",
+        "số",
+    ]
+)
+_UNIT_NOUN = r"(?:tỉnh|thành phố|LĐLĐ|đơn vị|huyện|địa phương|Sở|sở|Hội|hội)"
+_ORG_WORDS = re.compile(
+    r"^(?:Văn phòng|Ban|Ủy ban|Uỷ ban|UBND|Đảng ủy|Đảng uỷ|Trường|Sở|Bộ|Cục|Công an|Thanh tra|Viện|Tòa án|Toà án|"
+    r"Hội|Liên đoàn|LĐLĐ|Đoàn|Mặt trận|Kho bạc|Ngân hàng|Chi cục|Bệnh viện|Báo|Đài|Huyện ủy|Huyện uỷ|Thị ủy|"
+    r"Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Tỉnh đoàn|Hội đồng|Trung tâm|Công ty|Tổng công ty|Chi nhánh|"
+    r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn)(?![^\W\d_])"
+)
+_PARTY_PREFIX = re.compile(r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Đảng ủy|Đảng uỷ)\s")
+_ADMIN_PREFIX = re.compile(
+    r"^(?:\d+\s+)?(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|các huyện)\s+", re.IGNORECASE
+)
+_ITEM_END = re.compile(
+    r"\s+(?:[-–]|đã|vừa|đang|sẽ|tổ chức|với|có|là|được|cùng|tham gia|ký|đảm nhận|thực hiện|"
+    r"\(|không)\b.*$"
+)
+LIST_START = re.compile(
+    r"(?:\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
+    r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)(?:\s+là)?)?\s*:?"
+    r"|\b(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi đua)?\s*:"
+    r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
+)
+
+
+@dataclass
+class BlocMention:
+    """A bloc named in a sentence."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    number: int | None = None
+    count: int | None = None
+    generic: bool = False
+    list_start: int | None = None
+    """Where a list of members begins right after the name (a "các tỉnh A, B" tail), if it does."""
+
+
+@dataclass
+class Bloc:
+    """A bloc of the article: its best name, the mentions that name it, its members."""
+
+    name: str
+    kind: str
+    number: int | None
+    count: int | None = None
+    province: str | None = None
+    members: list[str] = field(default_factory=list)
+    mentions: list[BlocMention] = field(default_factory=list)
+    evidence: str | None = None
+    year: int | None = None
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.lower())
+
+
+def find_bloc_mentions(text: str) -> list[BlocMention]:
+    """Blocs named in one sentence (generic uses flagged)."""
+    out: list[BlocMention] = []
+    for m in _START.finditer(text):
+        kind = "cum" if m.group("word").lower().startswith("c") else "khoi"
+        generic_before = bool(_GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+        pos = m.end()
+        tail_end = pos
+        number: int | None = None
+        count: int | None = None
+        n = len(text)
+        tokens = 0
+        list_start: int | None = None
+        while pos < n and tokens < 25:
+            sp = re.compile(r"[ \t]*").match(text, pos)
+            j = sp.end() if sp else pos
+            if j >= n:
+                break
+            wm = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+").match(text, j)
+            if wm:
+                w = wm.group()
+                if w.lower() == "số":
+                    nm = re.compile(r"\s*(\d+)").match(text, wm.end())
+                    if nm:
+                        number = int(nm.group(1))
+                        pos = tail_end = nm.end()
+                        tokens += 2
+                        # "số 2, Hội ..." / "số 3, tỉnh Thanh Hóa"
+                        cm = re.compile(
+                            r",\s*(?=(?:Hội|Ủy|Uỷ|Ban|Liên|Trường|Sở|Đảng|Công|Hệ|tỉnh|thành phố)\b)"
+                        ).match(text, pos)
+                        if cm:
+                            pos = cm.end()
+                        continue
+                    break
+                if w.isdigit() or w.lower() in NUMBER_WORDS:
+                    um = re.compile(rf"\s+{_UNIT_NOUN}\b").match(text, wm.end())
+                    if um and (w.isdigit() or w.lower() != "năm"):
+                        count = count or _number(w)
+                        pos = tail_end = wm.end()
+                        tokens += 1
+                        continue
+                    break
+                if w[0].isupper() or w.lower() in _TAIL_WORDS:
+                    if w == "các" or w == "Các":
+                        nxt = re.compile(r"\s+(?:tỉnh|thành phố|huyện)\s+").match(text, wm.end())
+                        if (
+                            nxt
+                            and find_provinces(text[nxt.end() : nxt.end() + 40])[:1]
+                            and find_provinces(text[nxt.end() : nxt.end() + 40])[0].start == 0
+                        ):
+                            list_start = nxt.end()
+                            break
+                    pos = wm.end()
+                    if w[0].isupper() or w.lower() not in ("và", "các", "của"):
+                        tail_end = pos
+                    tokens += 1
+                    continue
+                break
+            ch = text[j]
+            if ch in "-–" and re.compile(r"[-–]\s*[A-ZÀ-ỸĐ]").match(text, j):
+                pos = j + 1
+                continue
+            break
+        tail = text[m.end() : tail_end].strip()
+        name = (text[m.start() : m.end()].strip() + (" " + tail if tail else "")).strip()
+        name = re.sub(r"\s+", " ", name).strip(" ,-–")
+        informative = bool(re.search(r"[A-ZÀ-ỸĐ0-9]", tail)) or bool(
+            re.search(r"\b(?:các|\d+) (?:tỉnh|thành phố)", tail)
+        )
+        generic = generic_before or not informative
+        if m.group("td") is None and not count:
+            continue
+        out.append(BlocMention(m.start(), max(tail_end, m.end()), name, kind, number, count, generic, list_start))
+    return out
+
+
+def bloc_key(name: str) -> str:
+    """The comparison key of a bloc name (as the scorer compares them)."""
+    s = fold_tones(name).lower()
+    s = re.sub(r"\s*[-–—]\s*", " ", s)
+    s = re.sub(r"\b(cụm|khối) thi đua\b", "", s)
+    s = re.sub(r"\bsố\s+0*(\d+)", r"số\1", s)
+    s = re.sub(r"\b(các|\d+) (tỉnh|thành phố|đơn vị)\b", "", s)
+    return re.sub(r"\s+", " ", s).strip(" ,-")
+
+
+def same_bloc(a: BlocMention | Bloc, b: BlocMention | Bloc) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.number is not None or b.number is not None:
+        return a.number == b.number
+    ta, tb = set(bloc_key(a.name).split()), set(bloc_key(b.name).split())
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / len(ta | tb) >= 0.5
+
+
+def _clean_item(item: str) -> str:
+    return item.strip(" .,;:“”\"'")
+
+
+def parse_members(text: str, on_date: object = None) -> list[str]:
+    """The members listed at the start of `text` ("A, B và C ..."), up to where the list ends."""
+    protected = text.replace("cụm, khối", "cụm\u0001 khối")
+    end = len(protected)
+    for stop in (";", ")", "\n"):
+        k = protected.find(stop)
+        if k != -1:
+            end = min(end, k)
+    dot = re.search(r"\.(?:\s|$)", protected)
+    if dot:
+        end = min(end, dot.start())
+    region = protected[:end]
+    items = [x.replace("\u0001", ",") for x in re.split(r",\s*|\s+và\s+", region)]
+    members: list[str] = []
+    carry: str | None = None
+    for raw in items:
+        item = _clean_item(raw)
+        if not item:
+            break
+        if re.match(r"(?i)^đại diện\b", item):
+            continue
+        provinces = find_provinces(item)
+        if provinces and provinces[0].start == 0:
+            members.append(provinces[0].name)
+            if item[provinces[0].end :].strip():
+                break
+            continue
+        stripped = _ADMIN_PREFIX.sub("", item)
+        if not stripped or not stripped[0].isupper():
+            break
+        if _ORG_WORDS.match(stripped):
+            carry = _PARTY_PREFIX.match(stripped).group().strip() if _PARTY_PREFIX.match(stripped) else None
+            unit = _ITEM_END.sub("", stripped).strip()
+        else:
+            cut = re.match(r"^(?:[A-ZÀ-ỸĐ][^\s,;]*)(?:\s+[A-ZÀ-ỸĐ][^\s,;]*)*", stripped)
+            unit = cut.group() if cut else stripped
+            if carry and stripped == item:
+                unit = f"{carry} {unit}"
+            rest = stripped[len(cut.group()) :] if cut else ""
+            members.append(unit)
+            if rest.strip():
+                break
+            continue
+        if unit:
+            members.append(unit)
+        if _ITEM_END.search(stripped):
+            break
+    return members

@@ -1,0 +1,396 @@
+"""People and posts: officials named in a sentence with every post the sentence gives them.
+
+Both orders are read: the post before the name ("Chủ tịch UBND tỉnh Bắc Kạn Nguyễn Đăng Bình")
+and the name followed by its posts ("Nguyễn Đăng Bình, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh
+Bắc Kạn"), also inside lists ("Các đồng chí: A, X; B, Y"). Honorifics (đồng chí, ông, bà) are
+left out of the name, a rank given with the name is kept apart, and "Quyền ..." marks an acting post.
+
+>>> [(p.name, [(x.title, x.province) for x in p.posts])
+...  for p in find_people("Nguyễn Đăng Bình, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bắc Kạn dự.")]
+[('Nguyễn Đăng Bình', [('Phó Bí thư Tỉnh ủy', 'Bắc Kạn'), ('Chủ tịch UBND tỉnh', 'Bắc Kạn')])]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from vnkg.loaders.extract.lexicon import (
+    BODY_BIGRAMS,
+    BODY_SINGLES,
+    HEAD_RE,
+    HONORIFICS,
+    LIST_INTRO,
+    NOT_BARE_NAME,
+    NOT_NAME,
+    RANKS,
+    SURNAMES,
+)
+from vnkg.loaders.extract.places import ProvinceMention, find_provinces
+
+from vnkg.text import fold_tones
+
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*(?:\.[^\W\d_]+)*")
+_PROVINCIAL = re.compile(
+    r"(?<![^\W\d_])(?:tỉnh|Tỉnh|thành phố|Thành phố|TP|Thành ủy|Thành uỷ|Tỉnh ủy|Tỉnh uỷ|"
+    r"HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Sở)(?![^\W\d_])"
+)
+_NATIONAL = re.compile(r"Trung ương|trung ương|Việt Nam|Chính phủ|Quốc hội|\bnước\b|T\.Ư|\bTW\b|\bTƯ\b")
+_PARTY_MEMBER = re.compile(
+    r"(?i)trung ương đảng|t\.ư đảng|tw đảng|bộ chính trị|ban bí thư|ban chấp hành trung ương"
+    r"|chủ tịch nước|quốc hội"
+)
+_ORG_START = re.compile(
+    r"(?<![^\W\d_])(?:Hội đồng|Hội|Ban|Ủy ban|Uỷ ban|Văn phòng|Tổng|Bộ|Sở|Viện|Cục|Vụ|"
+    r"Liên đoàn|Trường|Đảng ủy|Khối|Cụm|Mặt trận|Đoàn|Công an)(?![^\W\d_])"
+)
+_STATE_SUFFIX = re.compile(r"\s+(?:Cộng hòa|Cộng hoà|CHXHCN)\b.*$", re.IGNORECASE)
+_ABBREV_PAREN = re.compile(r"\s*\((?:[A-ZĐ][\w&.–\- ]{0,30})\)")
+_LIST_SEP = re.compile(r"\s*(?:,|-|–|—|kiêm)\s*")
+
+
+@dataclass
+class Post:
+    """One post of one person, as the sentence states it."""
+
+    title: str
+    province: str | None = None
+    organization: str | None = None
+    acting: bool = False
+    rank: str | None = None
+    needs_home: bool = False
+    """The post belongs to a province the sentence does not name ("Bí thư Tỉnh ủy")."""
+
+
+@dataclass
+class PersonMention:
+    """A person named in a sentence: where, with which posts, and what came before the name."""
+
+    name: str
+    start: int
+    end: int
+    posts: list[Post] = field(default_factory=list)
+    rank: str | None = None
+    context: str = ""
+
+
+def person_key(name: str) -> str:
+    """The comparison key of a name: folded tones, lower case, single spaces."""
+    return " ".join(fold_tones(name).lower().split())
+
+
+def _is_name_word(word: str) -> bool:
+    if not word[0].isupper():
+        return False
+    return len(word) == 1 or not word.isupper() or "’" in word
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _runs(text: str, words: list[tuple[int, int, str]], blocked: list[tuple[int, int]]) -> list[list[int]]:
+    """Runs of capitalised words separated by single spaces, broken by province mentions."""
+
+    def inside(i: int) -> bool:
+        s, e, _ = words[i]
+        return any(a <= s and e <= b for a, b in blocked)
+
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, (s, _e, w) in enumerate(words):
+        ok = _is_name_word(w) and not inside(i)
+        if ok and current and text[words[current[-1]][1] : s] == " ":
+            current.append(i)
+            continue
+        if current:
+            runs.append(current)
+        current = [i] if ok else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _title_token_ok(word: str, nxt: str | None, prev: str | None = None) -> bool:
+    if word[0].isupper():
+        return True
+    low = word.lower()
+    if low in BODY_SINGLES:
+        return True
+    if prev and f"{prev.lower()} {low}" in BODY_BIGRAMS:
+        return True
+    return bool(nxt) and f"{low} {nxt.lower()}" in BODY_BIGRAMS
+
+
+def _mask(text: str, provinces: list[ProvinceMention], base: int = 0) -> str:
+    """The text with each province mention replaced by "X" padding (so offsets hold)."""
+    chars = list(text)
+    for p in provinces:
+        s, e = p.start - base, p.end - base
+        if 0 <= s < e <= len(chars):
+            chars[s:e] = ["X"] * (e - s)
+    return "".join(chars)
+
+
+def _valid_title_span(masked: str) -> bool:
+    """Whether a stretch (from a post's head to its end) reads as one post title."""
+    body = _ABBREV_PAREN.sub(" ", masked)
+    if re.search(r"[,;:.!?()\"“”]", body.replace("T.Ư", "TƯ").replace("TP.", "TP")):
+        return False
+    words = [w for _s, _e, w in _words(body)]
+    if not words:
+        return False
+    for i, w in enumerate(words):
+        if not _title_token_ok(w, words[i + 1] if i + 1 < len(words) else None, words[i - 1] if i else None):
+            return False
+    return not re.search(r"\d", body)
+
+
+def _forward_title(text: str, masked: str, pos: int) -> int:
+    """Where a post title that starts at `pos` ends (its head is at `pos`)."""
+    end = pos
+    i = pos
+    n = len(text)
+    before = list(_WORD.finditer(text, max(0, pos - 30), pos))
+    prev: str | None = before[-1].group() if before else None
+    while i < n:
+        m = re.compile(r"\s*").match(text, i)
+        j = m.end() if m else i
+        if j >= n:
+            break
+        ch = masked[j]
+        if ch == "X" and masked.startswith("X", j):
+            k = j
+            while k < n and masked[k] == "X":
+                k += 1
+            return k  # a province ends the title
+        wm = _WORD.match(text, j)
+        if wm:
+            word = wm.group()
+            nxt_m = _WORD.match(text, wm.end() + 1) if wm.end() < n else None
+            nxt = nxt_m.group() if nxt_m else None
+            if word == "và" and nxt and nxt[0].isupper() and not HEAD_RE.match(text, wm.end() + 1):
+                i = wm.end()
+                continue
+            if not _title_token_ok(word, nxt, prev):
+                break
+            prev = word
+            end = wm.end()
+            i = wm.end()
+            continue
+        if ch in "-–":
+            after = re.compile(r"[-–]\s*").match(text, j)
+            k = after.end() if after else j + 1
+            if k < n and text[k].isupper() and not HEAD_RE.match(text, k):
+                i = k
+                continue
+            break
+        if ch == "(":
+            pm = _ABBREV_PAREN.match(text, j) or _ABBREV_PAREN.match(text, j - 1 if j > 0 else j)
+            if pm and pm.end() > j:
+                i = pm.end()
+                continue
+            break
+        if ch == "&":
+            i = j + 1
+            continue
+        if ch == "." and text[max(0, j - 2) : j] in ("TP", "T.Ư"[-2:]):
+            i = j + 1
+            continue
+        break
+    return end
+
+
+def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | None:
+    """A Post from a title stretch as written (province mentions known by offset)."""
+    acting = False
+    text = raw
+    m = re.match(r"^(?:các\s+|Các\s+)", text)
+    if m:
+        text = text[m.end() :]
+        base += m.end()
+    m = re.match(r"^(?:[Qq]uyền|Q\.)\s+", text)
+    if m:
+        acting = True
+        text = text[m.end() :]
+        base += m.end()
+    province = None
+    inner = [p for p in provinces if base <= p.start and p.end <= base + len(text)]
+    if inner:
+        last = inner[-1]
+        if last.end - base >= len(text.rstrip(" .,")) - 1:
+            province = last.name
+            text = text[: last.name_start - base].rstrip()
+    text = _ABBREV_PAREN.sub("", text)
+    text = _STATE_SUFFIX.sub("", text) if re.search(r"(?i)chủ tịch nước", text) else text
+    text = " ".join(text.split()).strip(" -–,")
+    if not text or not HEAD_RE.match(text):
+        return None
+    text = text[0].upper() + text[1:]
+    post = Post(title=text, province=province, acting=acting)
+    if province is None and _PROVINCIAL.search(text) and not _NATIONAL.search(text):
+        post.needs_home = True
+    if province is None and not post.needs_home and not _PARTY_MEMBER.search(text):
+        head = HEAD_RE.match(text)
+        rest = text[head.end() :] if head else ""
+        org = _ORG_START.search(rest)
+        if org:
+            post.organization = rest[org.start() :].strip()
+    return post
+
+
+def _titles_before(text: str, masked: str, end: int, provinces: list[ProvinceMention]) -> list[Post]:
+    """The chain of posts written just before a name ending at `end`, nearest last."""
+    posts: list[Post] = []
+    stop = end
+    plain = _ABBREV_PAREN.sub(lambda m: " " * len(m.group()), text)
+    while True:
+        segment_start = max(plain.rfind(c, 0, stop) for c in ",;:()\n") + 1
+        chosen = None
+        for h in HEAD_RE.finditer(text, segment_start, stop):
+            cand = masked[h.start() : stop].rstrip()
+            if cand and _valid_title_span(cand):
+                chosen = h.start()
+                break
+        if chosen is None:
+            break
+        post = _make_post(text[chosen:stop].rstrip(), provinces, chosen)
+        if post is None:
+            break
+        posts.insert(0, post)
+        before = text[:chosen]
+        if not re.search(r",\s*$", before) or re.search(r"\S", text[segment_start:chosen]):
+            break
+        stop = len(before.rstrip().rstrip(",").rstrip())
+        if stop <= 0:
+            break
+    return posts
+
+
+def _titles_after(text: str, masked: str, start: int, provinces: list[ProvinceMention]) -> tuple[list[Post], int]:
+    """The posts written after a name (", Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bắc Kạn")."""
+    posts: list[Post] = []
+    pos = start
+    while True:
+        sep = _LIST_SEP.match(text, pos)
+        if not sep or (not posts and sep.group().strip() == "kiêm"):
+            break
+        head = HEAD_RE.match(text, sep.end())
+        if not head:
+            # "Hội đồng thi đua, khen thưởng Trung ương": a comma inside a body's name
+            if posts and sep.group().strip() == ",":
+                j = _forward_title(text, masked, sep.end())
+                seg = text[sep.end() : j]
+                if j > sep.end() and seg and seg[0].islower() and not HEAD_RE.search(seg):
+                    nxt = text[j:]
+                    if re.match(r"\s*(?:,|-|–)\s*", nxt) and HEAD_RE.match(nxt.lstrip(" ,-–")):
+                        posts[-1].title = f"{posts[-1].title}, {seg.strip()}"
+                        if posts[-1].organization:
+                            posts[-1].organization = f"{posts[-1].organization}, {seg.strip()}"
+                        pos = j
+                        continue
+            break
+        end = _forward_title(text, masked, head.end())
+        post = _make_post(text[head.start() : end], provinces, head.start())
+        if post is None:
+            break
+        posts.append(post)
+        pos = end
+    return posts, pos
+
+
+def _context_province(text: str, upto: int) -> str | None:
+    """A province the sentence sets as context before a list: "Về phía tỉnh Kon Tum có ..."."""
+    found_all = list(re.finditer(r"[Vv]ề phía\s+(.{0,40}?)\s+(?:có|gồm)", text[:upto]))
+    if not found_all:
+        return None
+    found = find_provinces(found_all[-1].group(1))
+    return found[0].name if found else None
+
+
+def find_people(
+    text: str, provinces: list[ProvinceMention] | None = None, known: Iterable[str] = ()
+) -> list[PersonMention]:
+    """People named in one sentence, each with the posts the sentence gives them."""
+    provinces = find_provinces(text) if provinces is None else provinces
+    masked = _mask(text, provinces)
+    words = _words(text)
+    known_keys = {person_key(k) for k in known}
+    blocked = [(p.start, p.end) for p in provinces]
+    out: list[PersonMention] = []
+    for run in _runs(text, words, blocked):
+        toks = [words[i][2] for i in run]
+        start_idx = None
+        for i, tok in enumerate(toks):
+            rest = toks[i:]
+            if (
+                fold_tones(tok) in SURNAMES
+                and 2 <= len(rest) <= 5
+                and not any(fold_tones(t) in NOT_NAME for t in rest[1:])
+            ):
+                start_idx = i
+                break
+        candidates = [start_idx] if start_idx is not None else []
+        if (
+            start_idx != 0
+            and 2 <= len(toks) <= 4
+            and not any(fold_tones(t) in NOT_NAME or fold_tones(t) in NOT_BARE_NAME for t in toks)
+        ):
+            candidates.append(0)
+        for idx in candidates:
+            s = words[run[idx]][0]
+            e = words[run[-1]][1]
+            name = text[s:e]
+            before = text[:s]
+            after = text[e:]
+            rank_m = RANKS.search(before)
+            rank_end = rank_m.start() if rank_m else s
+            lead = text[:rank_end]
+            honor = bool(HONORIFICS.search(lead)) or bool(LIST_INTRO.search(lead))
+            appos = bool(re.match(r"\s*(?:,|-|–|—)\s*", after)) and bool(HEAD_RE.match(after.lstrip(" ,-–—")))
+            pre = (
+                _titles_before(text, masked, rank_end if rank_m else s, provinces)
+                if idx == 0 or start_idx == idx
+                else []
+            )
+            if idx != 0 or start_idx != 0:
+                # the words before the name in its run belong to the post's body
+                pre = _titles_before(text, masked, s, provinces)
+            surname = idx == start_idx
+            if find_provinces(name) and len(find_provinces(name)[0].name) >= len(name) - 1:
+                continue  # "Hồ Chí Minh": a province's name, not a person here
+            if not (pre or honor or appos or rank_m or person_key(name) in known_keys):
+                continue
+            if not surname and not (honor or appos or rank_m):
+                continue
+            post_after, _ = _titles_after(text, masked, e, provinces)
+            mention = PersonMention(
+                name=name,
+                start=s,
+                end=e,
+                posts=pre + post_after,
+                rank=_rank_text(rank_m.group("rank")) if rank_m else None,
+                context=text[:s],
+            )
+            _spread_province(mention, _context_province(text, s))
+            out.append(mention)
+            break
+    return out
+
+
+def _rank_text(rank: str) -> str:
+    rank = " ".join(rank.split())
+    return rank[0].upper() + rank[1:]
+
+
+def _spread_province(mention: PersonMention, context: str | None) -> None:
+    """A province stated on one post of a chain holds for the chain's bare provincial posts."""
+    stated = [p.province for p in mention.posts if p.province]
+    fill = stated[-1] if stated else context
+    for post in mention.posts:
+        if mention.rank:
+            post.rank = mention.rank
+        if post.needs_home and fill:
+            post.province = fill
+            post.needs_home = False

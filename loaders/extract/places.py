@@ -1,0 +1,126 @@
+"""Places: province mentions found by the gazetteer (names, aliases, old names, the 2025 mergers).
+
+Matching is done on a tone-folded copy of the text ("Hoà Bình" = "Hòa Bình") that keeps every
+offset, so a mention can always be cut out of the original text as written.
+
+>>> [m.name for m in find_provinces("gồm các tỉnh: Bắc Giang, Hoà Bình và TP. Hồ Chí Minh")]
+['Bắc Giang', 'Hòa Bình', 'Hồ Chí Minh']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from vnkg.reference import Gazetteer, province_key
+from vnkg.text import fold_tones
+
+# Short forms news pages use beside the gazetteer's aliases (generic, not taken from any article).
+_EXTRA_ALIASES: dict[str, str] = {
+    "Vũng Tàu": "Bà Rịa - Vũng Tàu",
+    "BR-VT": "Bà Rịa - Vũng Tàu",
+    "TP.HCM": "Hồ Chí Minh",
+    "TPHCM": "Hồ Chí Minh",
+    "TP HCM": "Hồ Chí Minh",
+    "TP. HCM": "Hồ Chí Minh",
+    "Thành phố Hồ Chí Minh": "Hồ Chí Minh",
+    "Đắk Nông": "Đắk Nông",
+    "Hà Nội": "Hà Nội",
+}
+_PREFIX = r"(?:(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?)\s*)"
+_LETTER = r"[^\W\d_]"
+
+
+# A bare name right after these words is a person's or a road's, not the province's.
+_NOT_A_PLACE_BEFORE = re.compile(
+    r"(?:Đường|đường|Chủ tịch|tư tưởng|Bác|Lăng|mang tên|"
+    r"Nguyễn|Trần|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Lương|Đào|Đinh|Mai|Trương)\s+$"
+)
+
+
+@dataclass(frozen=True)
+class ProvinceMention:
+    """A province named in the text: the span as written (with its prefix) and the official name."""
+
+    start: int
+    end: int
+    name: str
+    prefixed: bool
+    name_start: int
+
+
+@cache
+def _alias_table() -> dict[str, str]:
+    """Folded alias -> gazetteer name (each alias written with its capitals)."""
+    gaz = Gazetteer.load()
+    table: dict[str, str] = {}
+    for unit in gaz.provinces:
+        for alias in (unit.name, *unit.aliases):
+            if not any(ord(ch) > 127 for ch in alias) and " " not in alias and "-" not in alias:
+                continue  # one-word ASCII forms ("Hanoi") are too ambiguous in running text
+            key = fold_tones(re.sub(r"^(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)\s*", "", alias))
+            if key and key not in table:
+                table[key] = unit.name
+    for alias, name in _EXTRA_ALIASES.items():
+        table.setdefault(fold_tones(alias), name)
+    return table
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    names = sorted(_alias_table(), key=len, reverse=True)
+    alt = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*") for n in names)
+    return re.compile(rf"(?<!{_LETTER})(?P<prefix>{_PREFIX})?(?P<name>{alt})(?!{_LETTER})")
+
+
+def official_name(alias: str, on: date | None = None) -> str | None:
+    """The gazetteer name of a province written as `alias`, or None."""
+    folded = fold_tones(re.sub(r"\s+", " ", alias)).strip()
+    folded = re.sub(r"\s*[-–]\s*", " - ", folded) if "Vũng" in folded else folded
+    table = _alias_table()
+    name = table.get(folded) or table.get(re.sub(r"^(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?)\s*", "", folded))
+    if name is None:
+        unit = Gazetteer.load().resolve(alias, on=on)
+        return unit.name if unit else None
+    if on is not None:
+        unit = Gazetteer.load().resolve(name, on=on)
+        if unit is not None and province_key(unit.name) == province_key(name):
+            return unit.name
+    return name
+
+
+def find_provinces(text: str, folded: str | None = None, on: date | None = None) -> list[ProvinceMention]:
+    """Every province mention in the text, left to right, without overlaps.
+
+    With `on`, a name is read as the unit it stood for on that day ("Huế" in 2025 is the city of Huế).
+    """
+    folded = folded if folded is not None and len(folded) == len(text) else fold_tones(text)
+    if len(folded) != len(text):  # folding changed the length: match on the text itself
+        folded = text
+    out: list[ProvinceMention] = []
+    table = _alias_table()
+    for m in _pattern().finditer(folded):
+        raw = re.sub(r"\s+", " ", m.group("name"))
+        raw = re.sub(r"\s*[-–]\s*", " - ", raw) if "-" in raw or "–" in raw else raw
+        name = table.get(raw)
+        if name is None:
+            # dash/space variants of a hyphenated alias
+            for key, value in table.items():
+                if re.sub(r"\s*[-–]\s*", "-", key) == re.sub(r"\s*[-–]\s*", "-", raw):
+                    name = value
+                    break
+        if name is None:
+            continue
+        if not m.group("prefix") and _NOT_A_PLACE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
+            continue
+        if on is not None:
+            unit = Gazetteer.load().resolve(raw, on=on) or Gazetteer.load().resolve(name, on=on)
+            if unit is not None and (
+                province_key(unit.name) == province_key(name)
+                or province_key(raw) in {province_key(a) for a in (unit.name, *unit.aliases)}
+            ):
+                name = unit.name
+        out.append(ProvinceMention(m.start(), m.end(), name, bool(m.group("prefix")), m.start("name")))
+    return out

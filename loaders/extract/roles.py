@@ -1,0 +1,234 @@
+"""Bloc roles: which province (or unit) leads or deputises a bloc in a year.
+
+Read however the article reports it: handed over ("bàn giao Cụm trưởng năm 2023 cho tỉnh Bắc Kạn"),
+elected or proposed ("bầu tỉnh Tuyên Quang làm Cụm trưởng", "UBND tỉnh Lâm Đồng là Cụm trưởng"),
+in apposition ("UBND tỉnh Tuyên Quang (đơn vị Cụm trưởng Cụm thi đua năm 2017)") or through the
+official who speaks for it. Ranking first ("dẫn đầu") is not leading.
+
+>>> [(r.province, r.role, r.year) for r in find_roles("Hội nghị bầu tỉnh Tuyên Quang làm Cụm trưởng, "
+...     "bầu tỉnh Hòa Bình làm Cụm phó Cụm thi đua năm 2024.")]
+[('Tuyên Quang', 'leader', 2024), ('Hòa Bình', 'deputy', 2024)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vnkg.loaders.extract.people import PersonMention
+from vnkg.loaders.extract.places import ProvinceMention, find_provinces
+
+ROLE_RE = re.compile(
+    r"(?<![^\W\d_])(?P<kw>[Pp]hó [Tt]rưởng [Cc]ụm|[Pp]hó [Tt]rưởng [Kk]hối|[Cc]ụm trưởng|[Kk]hối trưởng|"
+    r"[Tt]rưởng [Cc]ụm|[Tt]rưởng [Kk]hối|[Cc]ụm phó|[Kk]hối phó)(?![^\W\d_])"
+)
+_YEAR = re.compile(r"(?i)\bnăm\s+(19[5-9]\d|20[0-4]\d)\b|\b(?:trong|cho)\s+năm\s+(20[0-4]\d)")
+_AFTER_UNIT = re.compile(r"^[^;:.()]{0,90}?(?:\b(?:cho|là)\s+|\(\s*)")
+_CONNECTOR = re.compile(
+    r"^\s*(?:\)\s*)?(?:,\s*)?(?:là|làm|giữ|đảm nhận|được bầu làm|được bầu là)?\s*(?:vai trò\s*)?"
+    r"(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
+)
+_LEFT_BOUNDARY = re.compile(r"(?i)(?:[,;:(]|\b(?:tại|cho|bầu|đề xuất|đề nghị|thống nhất|và|trong đó|giữa)\b)")
+_UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|và\s|với\s|phối hợp|tổ chức|đã|vừa|là\s|làm\s)|[,;)(.]")
+_ORG_UNIT = re.compile(
+    r"^(?:UBND|Ủy ban|Uỷ ban|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Sở|Hội|Ban|"
+    r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
+    r"Thị xã|Quận|Thành phố)(?![^\W\d_])"
+)
+
+
+@dataclass
+class RoleFact:
+    """A unit leading or deputising a bloc."""
+
+    role: str
+    province: str | None = None
+    organization: str | None = None
+    year: int | None = None
+    start: int = 0
+
+
+def _role_name(kw: str) -> str:
+    return "deputy" if "phó" in kw.lower() else "leader"
+
+
+def _unit_from(text: str, provinces: list[ProvinceMention], offset: int) -> tuple[str | None, str | None]:
+    """(province, organization) a unit phrase stands for."""
+    phrase = text.strip()
+    inner = [p for p in provinces if offset <= p.start < offset + len(text)]
+    if not inner:
+        inner = find_provinces(phrase)
+        if inner:
+            return inner[-1].name, None
+    if inner:
+        return inner[-1].name, None
+    if _ORG_UNIT.match(phrase) and len(phrase.split()) >= 2:
+        return None, phrase
+    return None, None
+
+
+def _after(text: str, kw_end: int, limit: int, provinces: list[ProvinceMention]) -> list[tuple[str | None, str | None]]:
+    m = _AFTER_UNIT.match(text[kw_end:limit])
+    if not m:
+        return []
+    start = kw_end + m.end()
+    rest = text[start:limit]
+    close = rest.find(")") if m.group().rstrip().endswith("(") else -1
+    if close != -1:
+        rest = rest[:close]
+    units = []
+    for part in re.split(r"\s+và\s+|,\s*", rest):
+        stop = _UNIT_END.search(" " + part)
+        piece = (" " + part)[: stop.start()] if stop else " " + part
+        off = start + text[start:].find(part.strip()) if part.strip() else start
+        prov, org = _unit_from(piece, provinces, off)
+        if prov is None and org is None:
+            break
+        units.append((prov, org))
+        if stop and not part.strip().startswith(piece.strip()):
+            break
+    return units
+
+
+def _before(
+    text: str, kw_start: int, floor: int, provinces: list[ProvinceMention], people: list[PersonMention]
+) -> list[tuple[str | None, str | None]]:
+    """Units written just before a role word ("UBND tỉnh X (đơn vị Cụm trưởng", "X làm Cụm trưởng")."""
+    head = text[floor:kw_start]
+    # the nearest province or person ending right before the connector
+    cands: list[tuple[int, int, str | None, str | None]] = []
+    for p in provinces:
+        if floor <= p.start and p.end <= kw_start:
+            cands.append((p.start, p.end, p.name, None))
+    for person in people:
+        if floor <= person.start and person.end <= kw_start:
+            prov = next((x.province for x in person.posts if x.province), None)
+            org = None
+            if prov is None:
+                body = next(
+                    (
+                        re.sub(r"^(?:Phó\s+)?\S+\s+\S+\s+", "", x.title)
+                        for x in person.posts
+                        if re.search(r"\b(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục)\b", x.title)
+                    ),
+                    None,
+                )
+                if body:
+                    m = re.search(r"(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục)\b.*", body)
+                    org = m.group() if m else None
+            end = person.end
+            # the posts written after the name belong to the unit phrase
+            tail = re.match(r"^[^;()]*?(?=\s*[-–]\s*$|\s*\(\s*$|\s*$)", text[person.end : kw_start])
+            if tail is not None:
+                end = kw_start - len(text[person.end : kw_start]) + len(tail.group()) if tail.group() else end
+            cands.append((person.start, end, prov, org))
+    best: tuple[str | None, str | None] | None = None
+    best_end = -1
+    for s, e, prov, org in cands:
+        gap = text[e:kw_start]
+        joined = _CONNECTOR.match(gap) or (
+            re.match(r"^[^;()]{0,120}?\s*[-–(]\s*(?:đại diện\s*)?(?:đơn vị\s*)?$", gap)
+            and any(person.start == s for person in people)
+        )
+        if joined and e > best_end and (prov or org):
+            best, best_end = (prov, org), e
+    if best is not None:
+        return [best]
+    # an organisation phrase: "bầu huyện Cẩm Thủy là đơn vị Cụm trưởng"
+    bounds = list(_LEFT_BOUNDARY.finditer(head))
+    left = bounds[-1].end() if bounds else 0
+    frag = head[left:]
+    conn = re.search(r"\s*(?:\)\s*)?(?:là|làm)?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", frag)
+    unit = frag[: conn.start()] if conn else frag
+    unit = unit.strip()
+    if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2 and conn is not None and conn.group().strip():
+        return [(None, unit)]
+    return []
+
+
+def find_roles(
+    text: str, provinces: list[ProvinceMention] | None = None, people: list[PersonMention] | None = None
+) -> list[RoleFact]:
+    """Leader and deputy units a sentence names (years only where the sentence gives them)."""
+    provinces = find_provinces(text) if provinces is None else provinces
+    people = [] if people is None else people
+    matches = list(ROLE_RE.finditer(text))
+    out: list[RoleFact] = []
+    years: list[int | None] = []
+    prev_end = 0
+    for i, m in enumerate(matches):
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        window = text[m.end() : limit]
+        cut = re.search(r"[;)]|\.(?:\s|$)", window)
+        ywin = window[: cut.start()] if cut else window
+        ym = _YEAR.search(ywin)
+        years.append(int(ym.group(1) or ym.group(2)) if ym else None)
+        if re.search(r"(?i)dẫn đầu\s*$", text[max(0, m.start() - 15) : m.start()]):
+            prev_end = m.end()
+            continue
+        role = _role_name(m.group("kw"))
+        paired = i + 1 < len(matches) and re.fullmatch(r"\s*(?:,|và)\s*", text[m.end() : matches[i + 1].start()])
+        paired_prev = i > 0 and re.fullmatch(r"\s*(?:,|và)\s*", text[matches[i - 1].end() : m.start()])
+        units = _after(text, m.end(), limit if not paired else len(text), provinces)
+        if paired or paired_prev:
+            # "Cụm trưởng, Cụm phó năm 2023 (tỉnh Bắc Kạn và tỉnh Tuyên Quang)"
+            first = matches[i - 1] if paired_prev else m
+            second = m if paired_prev else matches[i + 1]
+            both = _after(text, second.end(), len(text), provinces) or _pair_before(text, first.start(), provinces)
+            if len(both) >= 2:
+                units = [both[1]] if paired_prev else [both[0]]
+            elif paired_prev:
+                units = []
+        if not units:
+            units = _before(text, m.start(), prev_end, provinces, people)
+        if not units:
+            units = _speaker_after(text, m.end(), people)
+        for prov, org in units[:1]:
+            out.append(
+                RoleFact(role=role, province=prov, organization=None if prov else org, year=None, start=m.start())
+            )
+            out[-1].year = -(i + 1)  # placeholder: index of the keyword, resolved below
+        prev_end = m.end()
+    # years: own, else the next keyword's, else the previous one's
+    for fact in out:
+        idx = -fact.year - 1 if fact.year is not None and fact.year < 0 else 0
+        year = years[idx]
+        if year is None:
+            year = next((y for y in years[idx + 1 :] if y is not None), None)
+        if year is None:
+            year = next((y for y in reversed(years[:idx]) if y is not None), None)
+        fact.year = year
+    # the unit that hands the role over held it the year before
+    hand = re.search(r"(?i)bàn giao\s+(?:đơn vị\s+)?(?:Cụm|Khối) trưởng(?:\s+\S+){0,8}?\s+năm\s+(\d{4})\s+cho", text)
+    if hand:
+        giver = [p for p in provinces if p.end <= hand.start()]
+        if giver and out:
+            out.append(RoleFact("leader", province=giver[-1].name, year=int(hand.group(1)) - 1, start=giver[-1].start))
+    return out
+
+
+def _pair_before(text: str, kw_start: int, provinces: list[ProvinceMention]) -> list[tuple[str | None, str | None]]:
+    """Two provinces joined by "và" shortly before paired role words."""
+    before = [p for p in provinces if p.end <= kw_start and kw_start - p.end < 120]
+    if len(before) >= 2:
+        a, b = before[-2], before[-1]
+        if re.fullmatch(r"\s*và\s*", text[a.end : b.start]):
+            return [(a.name, None), (b.name, None)]
+    return []
+
+
+def _speaker_after(text: str, kw_end: int, people: list[PersonMention]) -> list[tuple[str | None, str | None]]:
+    """ "Thay mặt đơn vị Cụm trưởng năm 2017, Chủ tịch UBND TP Đà Nẵng X ..." -> X's province."""
+    if not re.search(
+        r"(?i)(?:thay mặt|đại diện)\s+(?:đơn vị\s+)?$", text[max(0, kw_end - 40) : kw_end].rsplit(" ", 2)[0] + " "
+    ):
+        lead = text[max(0, kw_end - 40) : kw_end]
+        if not re.search(r"(?i)(?:thay mặt|đại diện)\s+(?:đơn vị\s+)?\S+\s+\S+$", lead):
+            return []
+    for person in people:
+        if person.start > kw_end and person.start - kw_end < 120:
+            prov = next((x.province for x in person.posts if x.province), None)
+            if prov:
+                return [(prov, None)]
+            break
+    return []
