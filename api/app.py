@@ -25,6 +25,15 @@ __all__ = ["ROUTERS", "create_app"]
 ROUTERS: list[str] = [
     "vnkg.api.routes.sparql:router",
     "vnkg.api.routes.queries:router",
+    "vnkg.api.routes.officials:router",
+    "vnkg.api.routes.blocs:router",
+    "vnkg.api.routes.provinces:router",
+    "vnkg.api.routes.conferences:router",
+    "vnkg.api.routes.awards:router",
+    "vnkg.api.routes.path:router",
+    "vnkg.api.routes.linked_data:router",
+    "vnkg.api.routes.void:router",
+    "vnkg.api.routes.pages:router",
 ]
 """Every router of the app, as ``module:attribute``; the app includes them in this order."""
 

@@ -6,7 +6,7 @@ settings with ``app.dependency_overrides[get_api_settings]`` or pass them to ``c
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 from vnkg.graph.base import GraphStore
@@ -15,7 +15,7 @@ from vnkg.settings import Settings
 
 from .errors import ApiError
 
-__all__ = ["Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settings", "get_store"]
+__all__ = ["Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settings", "get_store", "run_query"]
 
 MAX_LIMIT = 500
 
@@ -46,3 +46,12 @@ class Page:
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_api_settings)]
 PageDep = Annotated[Page, Depends()]
+
+
+def run_query(store: GraphStore, settings: Settings, name: str, *, limit: int | None = None,
+              offset: int | None = None, **values: object) -> list[dict[str, Any]]:
+    """Run the named query ``name`` with these parameter values, within the settings' limits."""
+    from vnkg.queries import get_query
+
+    return get_query(name).run(store, values, limit=limit, offset=offset, timeout=settings.query_timeout,
+                               max_rows=settings.max_rows)

@@ -255,3 +255,53 @@ class PathResult(BaseModel):
     found: bool
     length: int | None = None
     steps: list[PathStep]
+
+
+# -- building models from query rows ------------------------------------------------------------
+
+VNKG_NS = "https://w3id.org/vnkg/ontology#"
+
+
+def local_id(iri: str, base_iri: str) -> str:
+    """The API id of a resource: its IRI after ``{base}{kind}/`` (for most kinds the last segment;
+    for events the path after ``event/``); a ``vnkg:`` term gives its local name.
+
+    >>> local_id("https://w3id.org/vnkg/id/person/nguyen-dang-binh--bac-kan", "https://w3id.org/vnkg/id/")
+    'nguyen-dang-binh--bac-kan'
+    >>> local_id("https://w3id.org/vnkg/id/event/x/conference/2023-03-10", "https://w3id.org/vnkg/id/")
+    'x/conference/2023-03-10'
+    """
+    if iri.startswith(base_iri):
+        _, _, rest = iri[len(base_iri):].partition("/")
+        return rest
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def term_name(iri: str | None) -> str | None:
+    """A ``vnkg:`` concept IRI as its local name in lower case ("vnkg:blocLeader" -> "blocleader")."""
+    if iri is None:
+        return None
+    return iri[len(VNKG_NS):] if iri.startswith(VNKG_NS) else iri
+
+
+def make_ref(iri: Any, base_iri: str, name: Any = None) -> Ref:
+    """A `Ref` from an IRI term (and a name term)."""
+    text = str(iri)
+    return Ref(iri=text, id=local_id(text, base_iri), name=None if name is None else str(name))
+
+
+def opt_ref(iri: Any, base_iri: str, name: Any = None) -> Ref | None:
+    return None if iri is None else make_ref(iri, base_iri, name)
+
+
+def opt_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(str(value)[:4]) if str(value)[:4].isdigit() else int(str(value))
+    except ValueError:
+        return None
+
+
+def opt_str(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -1,0 +1,49 @@
+"""``/path``: the shortest chain between two officials through shared events, bodies or blocs,
+each step cited with the articles that support it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from rdflib import URIRef
+
+from ..deps import SettingsDep, StoreDep
+from ..models import PathResult, PathStep, Source, local_id, make_ref
+from ..paths import shortest_chain
+from .officials import official_ref
+
+__all__ = ["router"]
+
+router = APIRouter(tags=["path"])
+
+
+
+@router.get("/path", summary="The shortest chain between two officials, each step cited", response_model=PathResult,
+            responses={404: {"description": "Unknown official."}})
+def get_path(
+    store: StoreDep, settings: SettingsDep,
+    source: Annotated[str, Query(alias="from", pattern=r"^[a-z0-9-]+$", max_length=200,
+                                 description="The first official (last segment of the IRI).",
+                                 examples=["nguyen-dang-binh--bac-kan"])],
+    target: Annotated[str, Query(alias="to", pattern=r"^[a-z0-9-]+$", max_length=200,
+                                 description="The second official (last segment of the IRI).",
+                                 examples=["nguyen-van-son--tuyen-quang"])],
+) -> PathResult:
+    start, _, _ = official_ref(store, settings, source)
+    end, _, _ = official_ref(store, settings, target)
+    base = store.base_iri
+    chain = shortest_chain(store, str(URIRef(start.iri)), str(URIRef(end.iri)), timeout=settings.query_timeout)
+    steps = []
+    for step in chain.steps:
+        sources: dict[str, Source] = {}
+        for link in step.links:
+            for article, headline, published in chain.citations.get(link, []):
+                sources.setdefault(article, Source(iri=article, id=local_id(article, base), headline=headline,
+                                                   published=published))
+        via = make_ref(step.hub, base, chain.labels.get(step.hub))
+        steps.append(PathStep(source=make_ref(step.source, base, chain.labels.get(step.source)), via=via,
+                              via_kind=step.kind, target=make_ref(step.target, base, chain.labels.get(step.target)),
+                              sources=list(sources.values())))
+    return PathResult(source=start, target=end, found=chain.found, length=len(steps) if chain.found else None,
+                      steps=steps)
