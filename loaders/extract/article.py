@@ -159,13 +159,16 @@ class _People:
         out: list[dict[str, Any]] = []
         for key in self.order:
             chosen: dict[str, tuple[Post, str]] = {}
-            for post, evidence, _explicit in self.posts[key]:
+            rank: dict[str, int] = {}
+            for post, evidence, explicit in self.posts[key]:
                 if post.needs_home and post.province is None and home:
                     post.province = home
                     post.needs_home = False
                 k = _post_key(post.title)
-                if k not in chosen or (post.province and not chosen[k][0].province):
+                strength = 2 if explicit else (1 if post.province else 0)
+                if k not in chosen or strength > rank[k]:
                     chosen[k] = (post, evidence)
+                    rank[k] = strength
             positions = []
             for post, evidence in chosen.values():
                 pos: dict[str, Any] = {"title": post.title}
@@ -323,7 +326,8 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             is_prov = all(find_provinces(x) for x in found)
             if len(found) < 2 and not before:
                 continue
-            if not before and not (is_prov and len(found) >= 2):
+            names_bloc = bool(re.search(r"(?i)cụm|khối", lm.group()))
+            if not before and not names_bloc and not (is_prov and len(found) >= 2):
                 continue
             target = _bloc_of(before[-1], blocs) if before and not before[-1].generic else primary
             for name in found:
@@ -502,7 +506,7 @@ def _roles_in(st: _Sent) -> list[tuple[str, str]]:
         if i == 0 or is_list:
             role = stronger(role, lead_role) if role != "chair" else role
         out.append((p.name, role))
-    if is_list and len(people) > 1:
+    if len(people) > 1:
         tail_role = role_of(text[people[-1].end :])
         if tail_role:
             out = [(n, stronger(r, tail_role) if r is None or tail_role == "chair" else r) for n, r in out]

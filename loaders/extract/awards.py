@@ -133,6 +133,8 @@ def find_awards(
     """Awards a sentence proposes or confers, one fact per recipient."""
     provinces = find_provinces(text) if provinces is None else provinces
     out: list[AwardFact] = []
+    if re.search(r"(?i)\bnghe báo cáo\b", text):
+        return out  # a report of proposals heard, not the decision
     ask = list(_ASK_ISSUER.finditer(text))
     for m in _AWARD.finditer(text):
         if _NOT_AWARD_AFTER.match(text[m.end() :]):
@@ -162,9 +164,7 @@ def find_awards(
                 subjects = list(_SUBJECT_ISSUER.finditer(text, clause_start, m.start() + 1))
                 if subjects:
                     issuer = subjects[-1].group("who").strip()
-        if not _VERB.search(text[max(0, m.start() - 80) : m.start()]) and not re.search(
-            r"(?i)\bnhận\b|tặng", text[m.start() : pos + 30]
-        ):
+        if not _VERB.search(text[: m.start()]) and not re.search(r"(?i)\bnhận\b|tặng", text[m.start() : pos + 30]):
             continue
         year = None
         ym = _YEAR.match(text[pos:]) or _YEAR.match(text[m.end() :])

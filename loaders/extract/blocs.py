@@ -133,7 +133,7 @@ _ORG_WORDS = re.compile(
 )
 _PARTY_PREFIX = re.compile(r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Đảng ủy|Đảng uỷ)\s")
 _ADMIN_PREFIX = re.compile(
-    r"^(?:\d+\s+)?(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|các huyện)\s+", re.IGNORECASE
+    r"^(?:\d+\s+)?(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|các huyện)\s+(?!ủy\b|uỷ\b)", re.IGNORECASE
 )
 _ITEM_END = re.compile(
     r"\s+(?:[-–]|đã|vừa|đang|sẽ|tổ chức|với|có|là|được|cùng|tham gia|ký|đảm nhận|thực hiện|"

@@ -26,7 +26,7 @@ _VENUE = re.compile(
     r"(?P<v>[^,;.()]+?(?:\s*\([^)]{0,40}\))?[^,;.()]*?)"
     r"(?=,|;|\.(?:\s|$)|\s+(?:đã|vừa|diễn ra|Cụm|Khối|cụm|khối|UBND|Ban|tổ chức)\b|$)"
 )
-_REVIEW = re.compile(r"(?i)(?:tổng kết|sơ kết|giao ban|đánh giá|kết quả)")
+_REVIEW = re.compile(r"(?i)(?:tổng kết|sơ kết|giao ban|đánh giá|kết quả|xem xét|xét khen thưởng|bình xét)")
 _PLAN = re.compile(r"(?i)(?:triển khai|ký kết|ký|phương hướng|nhiệm vụ|kế hoạch|phát động)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -124,9 +124,9 @@ def read_event_sentence(text: str) -> EventInfo:
     info.kind = event_kind(info.name or text)
     days = find_days(text)
     info.day = days[0] if days else None
-    venue = _VENUE.search(text)
+    venue = _VENUE.search(re.sub(r"\b(TP|Tp)\.(?=\s?\w)", r"\1 ", text))
     if venue:
-        info.location_raw = venue.group("v").strip()
+        info.location_raw = text[venue.start("v") : venue.end("v")].strip()
     info.period, info.reviews_year, info.plans_year = years_of(info.name or text)
     if info.reviews_year is None and info.plans_year is None:
         info.period, info.reviews_year, info.plans_year = years_of(text)
@@ -137,7 +137,11 @@ def is_event_sentence(text: str) -> bool:
     """A sentence that reports a meeting taking place (not a mere mention)."""
     if not EVENT_WORD.search(text):
         return False
-    return bool(find_days(text)) or bool(re.search(r"(?i)\btại\s|tổ chức|diễn ra|vừa dự|họp\b|đã dự|khai mạc", text))
+    return bool(find_days(text)) or bool(
+        re.search(
+            r"(?i)\btại\s|tổ chức|diễn ra|vừa dự|họp\b|đã dự|khai mạc|(?:^|\s)(?:tham dự|dự|đến dự) hội nghị", text
+        )
+    )
 
 
 def role_of(segment: str) -> str | None:

@@ -124,12 +124,12 @@ def _title_token_ok(word: str, nxt: str | None, prev: str | None = None) -> bool
 
 
 def _mask(text: str, provinces: list[ProvinceMention], base: int = 0) -> str:
-    """The text with each province mention replaced by "X" padding (so offsets hold)."""
+    """The text with each province mention blanked out by NUL padding (so offsets hold)."""
     chars = list(text)
     for p in provinces:
         s, e = p.start - base, p.end - base
         if 0 <= s < e <= len(chars):
-            chars[s:e] = ["X"] * (e - s)
+            chars[s:e] = ["\x00"] * (e - s)
     return "".join(chars)
 
 
@@ -160,9 +160,9 @@ def _forward_title(text: str, masked: str, pos: int) -> int:
         if j >= n:
             break
         ch = masked[j]
-        if ch == "X" and masked.startswith("X", j):
+        if ch == "\x00":
             k = j
-            while k < n and masked[k] == "X":
+            while k < n and masked[k] == "\x00":
                 k += 1
             return k  # a province ends the title
         wm = _WORD.match(text, j)

@@ -135,11 +135,10 @@ def _before(
     if best is not None:
         return [best]
     # an organisation phrase: "bầu huyện Cẩm Thủy là đơn vị Cụm trưởng"
-    bounds = list(_LEFT_BOUNDARY.finditer(head))
-    left = bounds[-1].end() if bounds else 0
-    frag = head[left:]
-    conn = re.search(r"\s*(?:\)\s*)?(?:là|làm)?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", frag)
-    unit = frag[: conn.start()] if conn else frag
+    conn = re.search(r"\s*(?:\)\s*)?(?:là|làm)?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head)
+    core = head[: conn.start()] if conn else head
+    bounds = list(_LEFT_BOUNDARY.finditer(core))
+    unit = core[bounds[-1].end() if bounds else 0 :]
     unit = unit.strip()
     if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2 and conn is not None and conn.group().strip():
         return [(None, unit)]
