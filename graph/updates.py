@@ -8,6 +8,7 @@ that applies each update request atomically (Oxigraph, Fuseki).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,6 +16,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF
 
 from .base import ArticleWrite, article_graph_prefix, check_variable, facts_graph_iri
+
+# What SPARQL's IRIREF excludes: a value with one of these could end the <...> early.
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_BNODE_LABEL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
 
 __all__ = [
     "insert_article_data",
@@ -36,8 +41,14 @@ def n3(term: Any) -> str:
     ...
     TypeError: not an RDF term: 'plain string'
     """
-    if isinstance(term, URIRef | BNode):
-        return term.n3()  # URIRef.n3() refuses IRIs with characters that would break out of <>
+    if isinstance(term, URIRef):
+        if _BAD_IRI.search(term):
+            raise ValueError(f"not a valid IRI (it holds a character IRIs may not): {str(term)!r}")
+        return term.n3()
+    if isinstance(term, BNode):
+        if not _BNODE_LABEL.match(term):
+            raise ValueError(f"not a usable blank node label: {str(term)!r}")
+        return term.n3()
     if isinstance(term, Literal):
         return term.n3()
     raise TypeError(f"not an RDF term: {term!r}")
