@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from rdflib.term import Node
 from vnkg.ontology import SHAPES_NAMESPACE, ontology_graph, shapes_graph
 
 from vnkg.namespaces import PREFIXES, VNKG
@@ -95,7 +96,7 @@ DIAGRAM_ROWS: list[list[str]] = [
 ]
 
 
-def _curie(iri: URIRef | str) -> str:
+def _curie(iri: Node | str) -> str:
     text = str(iri)
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(str(item[1]))):
         if text.startswith(str(namespace)):
