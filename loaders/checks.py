@@ -12,10 +12,10 @@ from collections.abc import Callable
 
 from rdflib import URIRef
 from vnkg.graph.base import GraphStore, article_graph_iri, article_iri, facts_graph_iri
-from vnkg.loaders.rdf import MappedArticle
+from vnkg.loaders.rdf import VARIANT_PREDICATES, MappedArticle
 from vnkg.loaders.validate import violations
 
-from vnkg.namespaces import ORG, PROV, SCHEMA, VNKG
+from vnkg.namespaces import ORG, PROV, RDF, SCHEMA, VNKG
 
 _ARTICLE_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 _FACTS_QUERY = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
@@ -33,13 +33,17 @@ STAT_CLASSES: dict[str, URIRef] = {
 
 
 def stored_article(store: GraphStore, article_id: str) -> MappedArticle:
-    """One stored article as the mapper would have produced it."""
+    """One stored article as the mapper produced it: its graph, the core triples of the nodes it
+    supports, and of their variant triples only those it states itself."""
     base = store.base_iri
     graph = article_graph_iri(base, article_id)
     own = store.construct(_ARTICLE_QUERY, {"g": graph})
-    facts = store.construct(_FACTS_QUERY, {"g": graph, "facts": facts_graph_iri(base)})
+    stated = {(own.value(st, RDF.subject), own.value(st, RDF.predicate), own.value(st, RDF.object))
+              for st in own.subjects(RDF.type, RDF.Statement)}
+    facts = [triple for triple in store.construct(_FACTS_QUERY, {"g": graph, "facts": facts_graph_iri(base)})
+             if triple[1] not in VARIANT_PREDICATES or triple in stated]
     return MappedArticle(article_id, article_iri(base, article_id), graph, "",
-                         article_triples=list(own), fact_triples=list(facts))
+                         article_triples=list(own), fact_triples=facts)
 
 
 def cross_article_problems(store: GraphStore) -> list[str]:

@@ -37,7 +37,7 @@ Triple = tuple[Node, Node, Node]
 VARIANT_PREDICATES = frozenset({
     RDFS.label, SCHEMA.name, SCHEMA.location, VNKG.venue, VNKG.host, VNKG.period, VNKG.reviewsYear,
     VNKG.plansYear, VNKG.conferenceKind, VNKG.rank, VNKG.conferredByName, VNKG.awardName,
-    VNKG.memberCount,
+    VNKG.memberCount, VNKG.title,
 })
 """Predicates whose values may differ between articles stating the same node."""
 
