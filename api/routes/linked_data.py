@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
-from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from rdflib import Graph, URIRef
 from rdflib.namespace import FOAF, RDF
+from vnkg.api.deps import SettingsDep, StoreDep
 from vnkg.graph.base import GraphStore
 
 from vnkg.namespaces import ONTOLOGY_IRI, PREFIXES
@@ -38,14 +38,10 @@ from vnkg.settings import Settings
 __all__ = [
     "MAX_INCOMING",
     "RDF_EXTENSIONS",
-    "SettingsDep",
-    "StoreDep",
     "choose",
     "data_path",
     "describe",
     "exists",
-    "get_settings_dep",
-    "get_store_dep",
     "local_href",
     "page_path",
     "public_base",
@@ -86,24 +82,6 @@ _BY_MEDIA: dict[str, str] = {
 }
 _WILDCARDS = {"*/*": "html", "text/*": "html", "application/*": "ttl"}
 VARY = {"Vary": "Accept"}
-
-
-# --- dependencies -----------------------------------------------------------------------------
-
-def get_store_dep(request: Request) -> GraphStore:
-    """The store the application was created with."""
-    store: GraphStore = request.app.state.store
-    return store
-
-
-def get_settings_dep(request: Request) -> Settings:
-    """The settings the application was created with."""
-    settings: Settings = request.app.state.settings
-    return settings
-
-
-StoreDep = Annotated[GraphStore, Depends(get_store_dep)]
-SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
 # --- negotiation and addresses ----------------------------------------------------------------

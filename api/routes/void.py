@@ -25,11 +25,10 @@ from fastapi.responses import FileResponse, Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
 from starlette.background import BackgroundTask
+from vnkg.api.deps import SettingsDep, StoreDep
 from vnkg.api.routes.linked_data import (
     RDF_EXTENSIONS,
     VARY,
-    SettingsDep,
-    StoreDep,
     choose,
     public_base,
     rdf_response,
