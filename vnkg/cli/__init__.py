@@ -15,3 +15,4 @@ def main() -> None:
 
 
 __all__ = ["app", "main"]
+from vnkg.cli import dump  # noqa: F401,E402  isort: skip
