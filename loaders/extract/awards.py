@@ -131,8 +131,10 @@ def find_awards(
     text: str, provinces: list[ProvinceMention] | None = None, default_year: int | None = None
 ) -> list[AwardFact]:
     """Awards a sentence proposes or confers, one fact per recipient."""
-    provinces = find_provinces(text) if provinces is None else provinces
     out: list[AwardFact] = []
+    if not _AWARD.search(text):
+        return out
+    provinces = find_provinces(text) if provinces is None else provinces
     if re.search(r"(?i)\bnghe báo cáo\b", text):
         return out  # a report of proposals heard, not the decision
     ask = list(_ASK_ISSUER.finditer(text))
@@ -164,7 +166,7 @@ def find_awards(
                 subjects = list(_SUBJECT_ISSUER.finditer(text, clause_start, m.start() + 1))
                 if subjects:
                     issuer = subjects[-1].group("who").strip()
-        if not _VERB.search(text[: m.start()]) and not re.search(r"(?i)\bnhận\b|tặng", text[m.start() : pos + 30]):
+        if not _VERB.search(text, 0, m.start()) and not re.search(r"(?i)\bnhận\b|tặng", text[m.start() : pos + 30]):
             continue
         year = None
         ym = _YEAR.match(text[pos:]) or _YEAR.match(text[m.end() :])

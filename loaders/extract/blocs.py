@@ -186,6 +186,9 @@ def _number(word: str) -> int | None:
 def find_bloc_mentions(text: str) -> list[BlocMention]:
     """Blocs named in one sentence (generic uses flagged)."""
     out: list[BlocMention] = []
+    low = text.lower()
+    if "cụm" not in low and "khối" not in low:
+        return out
     for m in _START.finditer(text):
         kind = "cum" if m.group("word").lower().startswith("c") else "khoi"
         generic_before = bool(_GENERIC_BEFORE.search(text, max(0, m.start() - 12), m.start()))

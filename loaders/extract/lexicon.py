@@ -345,6 +345,10 @@ NOT_NAME = frozenset(
     "Bà",
     "Hội",
     "Bí",
+    "An",
+    "Quân",
+    "Chính",
+    "Thi",
 }
 # Words that do not open a name written without a known surname ("Việt Nam, ...").
 NOT_BARE_NAME = frozenset(fold_tones(w) for w in ["Việt", "Nam", "Ông", "Bà", "Đồng", "Chí", "Hội", "Nghị", "Các"])

@@ -244,7 +244,7 @@ def _titles_before(text: str, masked: str, end: int, provinces: list[ProvinceMen
     """The chain of posts written just before a name ending at `end`, nearest last."""
     posts: list[Post] = []
     stop = end
-    plain = _ABBREV_PAREN.sub(lambda m: " " * len(m.group()), text)
+    plain = _ABBREV_PAREN.sub(lambda m: " " * len(m.group()), text[:end]) if "(" in text[:end] else text[:end]
     while True:
         segment_start = max(plain.rfind(c, 0, stop) for c in ",;:()\n") + 1
         chosen = None
@@ -309,10 +309,50 @@ def _context_province(text: str, upto: int) -> str | None:
     return found[0].name if found else None
 
 
+_HINTS = (
+    "chủ tịch",
+    "bí thư",
+    "ủy viên",
+    "uỷ viên",
+    "giám đốc",
+    "trưởng",
+    "phó ",
+    "đồng chí",
+    "đ/c",
+    "ông ",
+    "bà ",
+    "tướng",
+    "đô đốc",
+    "thủ tướng",
+    "chủ nhiệm",
+    "chánh",
+    "thành viên",
+    "tư lệnh",
+    "chính ủy",
+    "đại biểu",
+    "thư ký",
+    " tá ",
+    "anh ",
+    "chị ",
+    "quyền",
+    "viện trưởng",
+    "bộ trưởng",
+)
+
+
+def may_name_people(text: str, known: Iterable[str] = ()) -> bool:
+    """A cheap test: whether a sentence can name anyone at all (a post word, an honorific, a known name)."""
+    low = text.lower()
+    return any(h in low for h in _HINTS) or any(k in text for k in known)
+
+
 def find_people(
     text: str, provinces: list[ProvinceMention] | None = None, known: Iterable[str] = ()
 ) -> list[PersonMention]:
     """People named in one sentence, each with the posts the sentence gives them."""
+    known = list(known)
+    if not may_name_people(text, known):
+        return []
     provinces = find_provinces(text) if provinces is None else provinces
     masked = _mask(text, provinces)
     words = _words(text)
@@ -342,12 +382,11 @@ def find_people(
             s = words[run[idx]][0]
             e = words[run[-1]][1]
             name = text[s:e]
-            before = text[:s]
             after = text[e:]
-            rank_m = RANKS.search(before)
+            rank_m = RANKS.search(text, max(0, s - 30), s)
             rank_end = rank_m.start() if rank_m else s
-            lead = text[:rank_end]
-            honor = bool(HONORIFICS.search(lead)) or bool(LIST_INTRO.search(lead))
+            lo = max(0, rank_end - 30)
+            honor = bool(HONORIFICS.search(text, lo, rank_end)) or bool(LIST_INTRO.search(text, lo, rank_end))
             appos = bool(re.match(r"\s*(?:,|-|–|—)\s*", after)) and bool(HEAD_RE.match(after.lstrip(" ,-–—")))
             pre = (
                 _titles_before(text, masked, rank_end if rank_m else s, provinces)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from vnkg.reference import Gazetteer, province_key
 from vnkg.text import fold_tones
@@ -68,11 +68,32 @@ def _alias_table() -> dict[str, str]:
     return table
 
 
+_UPPER = "A-ZĐÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯẠ-Ỹ"
+_PREFIX_BEFORE = re.compile(r"(?:tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ|TP\.?|Tp\.?)\s*$")
+
+
 @cache
 def _pattern() -> re.Pattern[str]:
     names = sorted(_alias_table(), key=len, reverse=True)
     alt = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-–]\s*") for n in names)
-    return re.compile(rf"(?<!{_LETTER})(?P<prefix>{_PREFIX})?(?P<name>{alt})(?!{_LETTER})")
+    return re.compile(rf"(?<!{_LETTER})(?=[{_UPPER}])(?P<name>{alt})(?!{_LETTER})")
+
+
+@cache
+def _dashless_table() -> dict[str, str]:
+    return {re.sub(r"\s*[-–]\s*", "-", key): value for key, value in _alias_table().items()}
+
+
+@lru_cache(maxsize=4096)
+def _resolve_on(raw: str, name: str, on: date) -> str:
+    gaz = Gazetteer.load()
+    unit = gaz.resolve(raw, on=on) or gaz.resolve(name, on=on)
+    if unit is not None and (
+        province_key(unit.name) == province_key(name)
+        or province_key(raw) in {province_key(a) for a in (unit.name, *unit.aliases)}
+    ):
+        return unit.name
+    return name
 
 
 def official_name(alias: str, on: date | None = None) -> str | None:
@@ -96,7 +117,12 @@ def find_provinces(text: str, folded: str | None = None, on: date | None = None)
 
     With `on`, a name is read as the unit it stood for on that day ("Huế" in 2025 is the city of Huế).
     """
-    folded = folded if folded is not None and len(folded) == len(text) else fold_tones(text)
+    return list(_find_provinces(text, on))
+
+
+@lru_cache(maxsize=8192)
+def _find_provinces(text: str, on: date | None) -> tuple[ProvinceMention, ...]:
+    folded = fold_tones(text)
     if len(folded) != len(text):  # folding changed the length: match on the text itself
         folded = text
     out: list[ProvinceMention] = []
@@ -104,23 +130,19 @@ def find_provinces(text: str, folded: str | None = None, on: date | None = None)
     for m in _pattern().finditer(folded):
         raw = re.sub(r"\s+", " ", m.group("name"))
         raw = re.sub(r"\s*[-–]\s*", " - ", raw) if "-" in raw or "–" in raw else raw
-        name = table.get(raw)
-        if name is None:
-            # dash/space variants of a hyphenated alias
-            for key, value in table.items():
-                if re.sub(r"\s*[-–]\s*", "-", key) == re.sub(r"\s*[-–]\s*", "-", raw):
-                    name = value
-                    break
+        name = table.get(raw) or _dashless_table().get(re.sub(r"\s*[-–]\s*", "-", raw))
         if name is None:
             continue
-        if not m.group("prefix") and _NOT_A_PLACE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
+        prefix = _PREFIX_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+        if prefix is None and _NOT_A_PLACE_BEFORE.search(folded, max(0, m.start() - 30), m.start()):
             continue
         if on is not None:
-            unit = Gazetteer.load().resolve(raw, on=on) or Gazetteer.load().resolve(name, on=on)
-            if unit is not None and (
-                province_key(unit.name) == province_key(name)
-                or province_key(raw) in {province_key(a) for a in (unit.name, *unit.aliases)}
-            ):
-                name = unit.name
-        out.append(ProvinceMention(m.start(), m.end(), name, bool(m.group("prefix")), m.start("name")))
-    return out
+            name = _resolve_on(raw, name, on)
+        start = prefix.start() if prefix else m.start()
+        out.append(ProvinceMention(start, m.end(), name, prefix is not None, m.start("name")))
+    return tuple(out)
+
+
+def clear_cache() -> None:
+    """Forget the mentions found so far (benchmarks measure cold runs with it)."""
+    _find_provinces.cache_clear()

@@ -149,6 +149,8 @@ def find_roles(
     text: str, provinces: list[ProvinceMention] | None = None, people: list[PersonMention] | None = None
 ) -> list[RoleFact]:
     """Leader and deputy units a sentence names (years only where the sentence gives them)."""
+    if not ROLE_RE.search(text):
+        return []
     provinces = find_provinces(text) if provinces is None else provinces
     people = [] if people is None else people
     matches = list(ROLE_RE.finditer(text))

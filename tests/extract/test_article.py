@@ -1,0 +1,94 @@
+"""The whole article: one realistic snippet end to end, and bad input that must still give facts/1."""
+
+import unicodedata
+
+import pytest
+from vnkg.loaders.extract import article_id, extract_article
+
+from .conftest import assert_valid
+
+SNIPPET = """Cụm thi đua các tỉnh Trung du và Miền núi phía Bắc tổng kết năm 2023
+
+Thứ sáu - 15/03/2024 17:58
+Sáng 14/3, tại tỉnh Tuyên Quang, Cụm thi đua các tỉnh Trung du và Miền núi phía Bắc, gồm các tỉnh: Bắc Giang, \
+Bắc Kạn, Hoà Bình và Tuyên Quang tổ chức Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023.
+Các đồng chí: Nguyễn Văn Sơn, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Tuyên Quang; Trần Văn Minh, \
+Phó Chủ tịch UBND tỉnh Bắc Giang đồng chủ trì hội nghị.
+Hội nghị thống nhất đề nghị tặng Cờ thi đua của Chính phủ cho tỉnh Bắc Kạn; bầu tỉnh Hòa Bình làm Cụm trưởng năm 2024.
+Tin liên quan
+Khối thi đua khác tổ chức hội nghị
+"""
+
+
+def test_snippet_end_to_end():
+    doc = extract_article(SNIPPET)
+    assert_valid(doc)
+    assert doc["article"]["published"] == "2024-03-15"
+    (event,) = doc["events"]
+    assert (event["kind"], event["date"], event["location"]) == ("conference", "2024-03-14", "Tuyên Quang")
+    assert event["reviews_year"] == 2023
+    (bloc,) = doc["blocs"]
+    assert bloc["members"][:4] == ["Bắc Giang", "Bắc Kạn", "Hòa Bình", "Tuyên Quang"]
+    people = {p["name"]: p for p in doc["people"]}
+    assert [(x["title"], x.get("province")) for x in people["Nguyễn Văn Sơn"]["positions"]] == [
+        ("Phó Bí thư Tỉnh ủy", "Tuyên Quang"), ("Chủ tịch UBND tỉnh", "Tuyên Quang")]
+    roles = {(p["person"], p["role"]) for p in event["participants"]}
+    assert roles == {(people["Nguyễn Văn Sơn"]["id"], "chair"), (people["Trần Văn Minh"]["id"], "chair")}
+    assert [(r["province"], r["role"], r["year"]) for r in doc["bloc_roles"]] == [("Hòa Bình", "leader", 2024)]
+    (award,) = doc["awards"]
+    assert award["recipient"] == {"province": "Bắc Kạn"} and award["status"] == "proposed"
+    assert not any("Khối thi đua khác" in (b["name"]) for b in doc["blocs"])
+
+
+def test_every_fact_carries_its_sentence_copied_from_the_input():
+    doc = extract_article(SNIPPET)
+    evidences = [doc["events"][0]["evidence"], *(r["evidence"] for r in doc["bloc_roles"]),
+                 *(a["evidence"] for a in doc["awards"]),
+                 *(x["evidence"] for p in doc["people"] for x in p["positions"]),
+                 *(p["evidence"] for p in doc["events"][0]["participants"])]
+    assert evidences
+    for evidence in evidences:
+        assert evidence in SNIPPET
+
+
+def test_nfd_and_old_tones_give_the_same_facts():
+    nfd = unicodedata.normalize("NFD", SNIPPET.replace("Hòa Bình", "Hoà Bình"))
+    a, b = extract_article(SNIPPET), extract_article(nfd)
+    strip = lambda d: {k: v for k, v in d.items() if k != "article"}  # noqa: E731
+    assert strip(a)["bloc_roles"][0]["province"] == strip(b)["bloc_roles"][0]["province"] == "Hòa Bình"
+    assert [p["name"] for p in a["people"]] == [p["name"] for p in b["people"]]
+
+
+def test_id_is_the_hash_of_the_bytes():
+    assert article_id("abc") == "a-ba7816bf8f01"
+    assert extract_article("abc")["article"]["id"] == "a-ba7816bf8f01"
+
+
+def test_html_input():
+    html = "<html><body><h1>Tiêu đề bài</h1><p>Sáng 14/3, tại <b>tỉnh Tuyên Quang</b>, Cụm thi đua số 2 " \
+           "tổ chức Hội nghị tổng kết năm 2023.</p></body></html>"
+    doc = extract_article(html)
+    assert_valid(doc)
+    assert doc["events"][0]["location"] == "Tuyên Quang"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n ", "\x00\x01\x02binary\xff", "The quick brown fox jumps over the lazy dog. " * 50,
+     "Cụm thi đua", "Ngày 31/2, tại", "((((((((", "Chủ tịch " * 500, "Cụm thi đua số 99999999999999999999"],
+)
+def test_bad_input_gives_a_valid_document(text):
+    doc = extract_article(text)
+    assert_valid(doc)
+
+
+def test_bytes_input_and_binary_bytes():
+    assert_valid(extract_article(bytes(range(256)) * 10))
+    assert_valid(extract_article(SNIPPET.encode("utf-8")))
+
+
+def test_ten_megabytes():
+    big = (SNIPPET + "\n") * (10_000_000 // len(SNIPPET.encode()) + 1)
+    doc = extract_article(big)
+    assert_valid(doc)
+    assert doc["events"]

@@ -1,0 +1,32 @@
+"""Awards: proposed or conferred, recipients of every kind, issuer with and without its place."""
+
+from vnkg.loaders.extract.awards import find_awards
+
+
+def facts(text, year=None):
+    return [(a.award, a.conferred_by, a.recipient, a.status, a.year) for a in find_awards(text, None, year)]
+
+
+def test_groups_and_issuer_from_the_subject():
+    assert facts("Dịp này, Chủ tịch UBND tỉnh Bắc Kạn đã tặng Bằng khen cho 22 cá nhân \"Đã có nhiều đóng góp\".",
+                 2023) == [("Bằng khen của Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh Bắc Kạn", {"group": "22 cá nhân"},
+                            "conferred", 2023)]
+
+
+def test_recipients_before_received():
+    got = facts("Dịp này, 7 tập thể và 7 cá nhân có thành tích xuất sắc năm 2023 được nhận Bằng khen của "
+                "Chủ tịch Ủy ban nhân dân tỉnh Lạng Sơn.")
+    assert [g[2] for g in got] == [{"group": "7 tập thể"}, {"group": "7 cá nhân"}]
+    assert got[0][0] == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh" and got[0][4] == 2023
+
+
+def test_proposal_asked_of_an_issuer_with_organisations():
+    got = facts("Hội nghị thống nhất đề nghị Ban Thường vụ Tỉnh ủy tặng Cờ thi đua xuất sắc cho Huyện ủy Krông Pắc "
+                "và tặng Bằng khen cho Thị ủy Buôn Hồ.", 2015)
+    assert [(g[0], g[2], g[3]) for g in got] == [
+        ("Cờ thi đua xuất sắc của Ban Thường vụ Tỉnh ủy", {"organization": "Huyện ủy Krông Pắc"}, "proposed"),
+        ("Bằng khen của Ban Thường vụ Tỉnh ủy", {"organization": "Thị ủy Buôn Hồ"}, "proposed")]
+
+
+def test_unnamed_collectives_are_not_a_group():
+    assert facts("Lãnh đạo UBND tỉnh trao Bằng khen cho các tập thể, cá nhân có thành tích.") == []

@@ -1,0 +1,31 @@
+"""Bloc names, generic uses, and member lists."""
+
+from vnkg.loaders.extract.blocs import find_bloc_mentions, parse_members
+
+
+def test_name_stops_at_the_verb_or_list():
+    (m,) = find_bloc_mentions("Cụm thi đua các tỉnh Tây Nguyên và Duyên hải miền Trung tổ chức Hội nghị")
+    assert m.name == "Cụm thi đua các tỉnh Tây Nguyên và Duyên hải miền Trung" and not m.generic
+
+
+def test_numbered_bloc_and_count():
+    (m,) = find_bloc_mentions("Cụm thi đua số 3 tỉnh Thanh Hóa tổng kết")
+    assert (m.name, m.number) == ("Cụm thi đua số 3 tỉnh Thanh Hóa", 3)
+    (k,) = find_bloc_mentions("lãnh đạo cụm bảy tỉnh biên giới phía bắc gồm: A")
+    assert k.count == 7
+
+
+def test_plural_use_is_generic():
+    assert all(m.generic for m in find_bloc_mentions("dẫn đầu các cụm, khối thi đua năm 2022"))
+
+
+def test_members_of_party_committees_carry_their_word():
+    assert parse_members("Huyện ủy Ea H’leo, Krông Pắc và Thị ủy Buôn Hồ đã tổ chức.") == [
+        "Huyện ủy Ea H’leo", "Huyện ủy Krông Pắc", "Thị ủy Buôn Hồ"]
+
+
+def test_members_drop_administrative_words_and_representatives():
+    assert parse_members("huyện Trảng Bom, Long Thành và 2 thành phố Biên Hòa, Long Khánh;") == [
+        "Trảng Bom", "Long Thành", "Biên Hòa", "Long Khánh"]
+    assert parse_members("Sở Nội vụ, Công an tỉnh và đại diện Ban Thi đua khen thưởng tỉnh.") == [
+        "Sở Nội vụ", "Công an tỉnh"]

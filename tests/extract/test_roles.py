@@ -1,0 +1,37 @@
+"""Leader and deputy provinces however reported."""
+
+from vnkg.loaders.extract.people import find_people
+from vnkg.loaders.extract.roles import find_roles
+
+
+def roles(text):
+    return [(r.province or r.organization, r.role, r.year) for r in find_roles(text, None, find_people(text))]
+
+
+def test_handed_over_with_the_giver_a_year_before():
+    assert sorted(roles("Chủ tịch UBND tỉnh Bắc Giang đã bàn giao đơn vị Cụm trưởng năm 2023 cho tỉnh Bắc Kạn "
+                        "và Cụm phó cho tỉnh Tuyên Quang."), key=str) == sorted(
+        [("Bắc Kạn", "leader", 2023), ("Tuyên Quang", "deputy", 2023), ("Bắc Giang", "leader", 2022)], key=str)
+
+
+def test_apposition_and_proposal():
+    assert roles("UBND tỉnh Tuyên Quang (đơn vị Cụm trưởng Cụm thi đua năm 2017) phối hợp tổ chức.") == [
+        ("Tuyên Quang", "leader", 2017)]
+    assert roles("Hội nghị đề xuất UBND tỉnh Lâm Đồng là Cụm trưởng, UBND tỉnh Phú Yên là Cụm phó năm 2024.") == [
+        ("Lâm Đồng", "leader", 2024), ("Phú Yên", "deputy", 2024)]
+
+
+def test_paired_in_parentheses():
+    assert roles("tặng hoa cho Cụm trưởng, Cụm phó năm 2023 (tỉnh Bắc Kạn và tỉnh Tuyên Quang)") == [
+        ("Bắc Kạn", "leader", 2023), ("Tuyên Quang", "deputy", 2023)]
+
+
+def test_through_the_official_and_units_that_are_not_provinces():
+    assert roles("Chủ tịch UBND tỉnh Lạng Sơn Hồ Tiến Thiệu (Cụm trưởng Cụm thi đua năm 2023) cho biết") == [
+        ("Lạng Sơn", "leader", 2023)]
+    assert roles("Hội nghị đã bầu huyện Cẩm Thủy là đơn vị Cụm trưởng Cụm thi đua năm 2024.") == [
+        ("huyện Cẩm Thủy", "leader", 2024)]
+
+
+def test_ranking_first_is_not_leading():
+    assert roles("LĐLĐ tỉnh Thanh Hóa dẫn đầu Cụm thi đua năm 2022") == []
