@@ -64,7 +64,7 @@ def _title(text: str) -> str | None:
     """The headline: the first line that reads like one (short, no final stop, not a kicker)."""
     for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:6]:
         line = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s*", "", line).strip()
-        if not line or len(line) < 15 or len(line) > 250:
+        if not line or len(line) < 15 or len(line) > 250 or " | " in line:
             continue
         letters = re.sub(r"[^\w]", "", line)
         if re.fullmatch(r"[\W\d_]*", line) or re.search(r"\d{1,2}[:/]\d{2}", line[:25]):
@@ -200,7 +200,8 @@ def _home_province(sents: list[_Sent], location: str | None, blocs: list[Bloc]) 
         m = re.search(r"(?i)(?:phối hợp\s+)?tổ chức|đăng cai", st.text)
         if m:
             before = [p for p in st.provinces if p.end <= m.start() and m.start() - p.end < 40]
-            if before and not re.search(r"(?i)cụm|khối", st.text[before[-1].end : m.start()]):
+            listed = len(before) > 1 and re.fullmatch(r"\s*(?:,|và)\s*", st.text[before[-2].end : before[-1].start])
+            if before and not listed and not re.search(r"(?i)cụm|khối", st.text[before[-1].end : m.start()]):
                 return before[-1].name
     if not counts:
         return None
@@ -332,6 +333,11 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             target = _bloc_of(before[-1], blocs) if before and not before[-1].generic else primary
             for name in found:
                 add_member(target, name)
+            stated = re.search(
+                r"(\d+|[^\W\d_]+(?: một| hai)?)\s+(?:tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)", lm.group()
+            )
+            if target is not None and target.count is None and stated and _count(stated.group(1)):
+                target.count = _count(stated.group(1))
 
     # bloc roles
     roles: list[dict[str, Any]] = []
@@ -339,7 +345,14 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
     for st in sents:
         for r in find_roles(st.text, st.provinces, st.people):
             bloc = _nearest_bloc(st, r.start, blocs, primary)
-            year = r.year if r.year is not None else (info.reviews_year or info.plans_year or year_default)
+            takeover = re.search(r"(?i)\b(?:tiếp nhận|nhận nhiệm vụ|bầu|bàn giao|đảm nhận|đề xuất|suy tôn)\b", st.text)
+            current = info.reviews_year or info.plans_year or year_default
+            incoming = (
+                info.plans_year
+                or ((info.reviews_year + 1) if info.reviews_year and info.period == "year" else None)
+                or current
+            )
+            year = r.year if r.year is not None else (incoming if takeover else current)
             key = (r.province or r.organization, r.role, year)
             if key in seen_roles or not (r.province or r.organization):
                 continue
@@ -455,13 +468,24 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
     return doc
 
 
+def _count(word: str) -> int | None:
+    from vnkg.loaders.extract.blocs import NUMBER_WORDS
+
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+
+
 def _link_award_people(doc: dict[str, Any]) -> None:
     """A recipient written as a person's name points at that person."""
     by_name = {person_key(p["name"]): p["id"] for p in doc["people"]}
+    kept = []
     for a in doc["awards"]:
-        org = a["recipient"].get("organization")
-        if org and person_key(org) in by_name:
-            a["recipient"] = {"person": by_name[person_key(org)]}
+        named = a["recipient"].get("organization") or a["recipient"].get("person")
+        if named and person_key(named) in by_name:
+            a["recipient"] = {"person": by_name[person_key(named)]}
+        elif "person" in a["recipient"]:
+            continue  # a name the people stage did not confirm
+        kept.append(a)
+    doc["awards"] = kept
 
 
 def _date_from_context(text: str, day: Any) -> str | None:
@@ -508,6 +532,7 @@ def _roles_in(st: _Sent) -> list[tuple[str, str]]:
         out.append((p.name, role))
     if len(people) > 1:
         tail_role = role_of(text[people[-1].end :])
+        co_chair = bool(re.search(r"(?i)đồng chủ trì", text[people[-1].end :]))
         if tail_role:
-            out = [(n, stronger(r, tail_role) if r is None or tail_role == "chair" else r) for n, r in out]
+            out = [(n, stronger(r, tail_role) if r is None or co_chair else r) for n, r in out]
     return [(n, r) for n, r in out if r]

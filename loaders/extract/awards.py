@@ -127,6 +127,26 @@ def _recipients(text: str) -> list[dict[str, str]]:
     return out
 
 
+def _subject(lead: str) -> list[dict[str, str]]:
+    """The recipient written as the subject before "được ... tặng": a unit, a province, a person or a group."""
+    lead = re.sub(r"^.*(?:,|:)\s*", "", lead).strip()
+    lead = re.sub(r"(?i)^(?:ông|bà|đồng chí|đ/c)\s+", "", lead)
+    if not lead:
+        return []
+    groups = list(re.finditer(rf"(?<![^\W\d_]){_NUM}\s+(?:tập thể|cá nhân|đơn vị|tổ chức|hộ gia đình)\b", lead))
+    if groups:
+        return [{"group": g.group()} for g in groups]
+    provs = find_provinces(lead)
+    if provs and provs[0].start == 0 and provs[0].end >= len(lead) - 1:
+        return [{"province": provs[0].name}]
+    if _ORG_START.match(lead):
+        return [{"organization": lead}]
+    words = lead.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words):
+        return [{"person": lead}]
+    return []
+
+
 def find_awards(
     text: str, provinces: list[ProvinceMention] | None = None, default_year: int | None = None
 ) -> list[AwardFact]:
@@ -185,13 +205,22 @@ def find_awards(
             ly = re.findall(r"năm\s+(\d{4})", lead)
             if year is None and ly:
                 year = int(ly[-1])
+        subject = re.search(
+            r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s+)?(?:đề nghị\s+[^,;.()]{2,40}?\s+)?"
+            r"(?:tặng|trao tặng|trao|xét tặng)\s*$",
+            text[clause_start : m.start()],
+        )
+        if not recips and subject:
+            recips = _subject(text[clause_start : clause_start + subject.start()])
+            if subject.group("who") and issuer is None:
+                issuer = subject.group("who").strip()
         if not recips:
             continue
         status = (
             "proposed" if _PROPOSED.search(clause) or _PROPOSED.search(text[clause_start : m.start()]) else "conferred"
         )
         name = kind[0].upper() + kind[1:]
-        if issuer:
+        if issuer and re.match(r"(?i)cờ|bằng khen|giấy khen", kind):
             name = f"{name} của {_issuer_name(issuer, provinces)}"
         if year is None:
             year = default_year

@@ -249,6 +249,13 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             if ch in "-–" and re.compile(r"[-–]\s*[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1
                 continue
+            if (
+                ch == ","
+                and re.compile(r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thành phố|khối)\b").match(text, j)
+                and re.search(r"(?:sở|ban|ngành|cơ quan|huyện|đơn vị|cụm)\s*$", text[max(0, j - 10) : j])
+            ):
+                pos = j + 1  # "các sở, ngành kinh tế", "các huyện, thị xã"
+                continue
             break
         tail = text[m.end() : tail_end].strip()
         name = (text[m.start() : m.end()].strip() + (" " + tail if tail else "")).strip()
@@ -300,7 +307,20 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
     if dot:
         end = min(end, dot.start())
     region = protected[:end]
-    items = [x.replace("\u0001", ",") for x in re.split(r",\s*|\s+và\s+", region)]
+    pieces = re.split(r"(,\s*|\s+và\s+)", region)
+    items: list[str] = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=False):
+        # "Sở Kế hoạch và Đầu tư": "và" inside an agency's name, not between two members
+        if (
+            "và" in sep
+            and _ORG_WORDS.match(items[-1].strip())
+            and piece[:1].isupper()
+            and not (_ORG_WORDS.match(piece) or find_provinces(piece[:40])[:1])
+        ):
+            items[-1] = items[-1] + sep + piece
+        else:
+            items.append(piece)
+    items = [x.replace("\u0001", ",") for x in items]
     members: list[str] = []
     carry: str | None = None
     for raw in items:

@@ -126,7 +126,11 @@ def read_event_sentence(text: str) -> EventInfo:
     info.day = days[0] if days else None
     venue = _VENUE.search(re.sub(r"\b(TP|Tp)\.(?=\s?\w)", r"\1 ", text))
     if venue:
-        info.location_raw = text[venue.start("v") : venue.end("v")].strip()
+        end = venue.end("v")
+        more = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,;.()]+").match(text, end)
+        if more:
+            end = more.end()  # "tại thành phố Vinh, tỉnh Nghệ An"
+        info.location_raw = text[venue.start("v") : end].strip()
     info.period, info.reviews_year, info.plans_year = years_of(info.name or text)
     if info.reviews_year is None and info.plans_year is None:
         info.period, info.reviews_year, info.plans_year = years_of(text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vnkg.loaders.extract.lexicon import HEAD_RE
 from vnkg.loaders.extract.people import PersonMention
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 
@@ -118,8 +119,9 @@ def _before(
                     org = m.group() if m else None
             end = person.end
             # the posts written after the name belong to the unit phrase
-            tail = re.match(r"^[^;()]*?(?=\s*[-–]\s*$|\s*\(\s*$|\s*$)", text[person.end : kw_start])
-            if tail is not None:
+            gap_after = text[person.end : kw_start]
+            tail = re.match(r"^[^;()]*?(?=\s*[-–]\s*$|\s*\(\s*$|\s*$)", gap_after)
+            if tail is not None and re.match(r"^\s*[,–-]", gap_after) and HEAD_RE.search(gap_after):
                 end = kw_start - len(text[person.end : kw_start]) + len(tail.group()) if tail.group() else end
             cands.append((person.start, end, prov, org))
     best: tuple[str | None, str | None] | None = None

@@ -30,3 +30,12 @@ def test_proposal_asked_of_an_issuer_with_organisations():
 
 def test_unnamed_collectives_are_not_a_group():
     assert facts("Lãnh đạo UBND tỉnh trao Bằng khen cho các tập thể, cá nhân có thành tích.") == []
+
+
+def test_recipient_as_subject_of_a_passive():
+    got = facts("Sở Tài chính được đề nghị Chính phủ tặng Cờ thi đua.", 2022)
+    assert [(g[0], g[2], g[3]) for g in got] == [
+        ("Cờ thi đua của Chính phủ", {"organization": "Sở Tài chính"}, "proposed")]
+    got = facts("Ông Trần Phước Hiền được Chủ tịch nước tặng Huân chương Lao động hạng Ba.", 2022)
+    assert [(g[0], g[1], g[2]) for g in got] == [
+        ("Huân chương Lao động hạng Ba", "Chủ tịch nước", {"person": "Trần Phước Hiền"})]

@@ -29,3 +29,13 @@ def test_members_drop_administrative_words_and_representatives():
         "Trảng Bom", "Long Thành", "Biên Hòa", "Long Khánh"]
     assert parse_members("Sở Nội vụ, Công an tỉnh và đại diện Ban Thi đua khen thưởng tỉnh.") == [
         "Sở Nội vụ", "Công an tỉnh"]
+
+
+def test_and_inside_an_agency_name_is_not_a_list_separator():
+    assert parse_members("Sở Kế hoạch và Đầu tư, Cục Thuế tỉnh và Sở Tài chính.") == [
+        "Sở Kế hoạch và Đầu tư", "Cục Thuế tỉnh", "Sở Tài chính"]
+
+
+def test_comma_inside_a_bloc_name():
+    (m,) = find_bloc_mentions("Khối thi đua các sở, ngành kinh tế tỉnh Quảng Ngãi tổ chức hội nghị")
+    assert m.name == "Khối thi đua các sở, ngành kinh tế tỉnh Quảng Ngãi"

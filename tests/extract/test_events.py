@@ -26,3 +26,8 @@ def test_roles_strongest_words():
     assert role_of("phát biểu tại Hội nghị") == "speaker"
     assert role_of("tham dự") == "attendee"
     assert role_of("ghé thăm") is None
+
+
+def test_venue_then_province():
+    info = read_event_sentence("Chiều 15/1, tại thành phố Vinh, tỉnh Nghệ An, Cụm thi đua tổ chức Hội nghị tổng kết.")
+    assert info.location_raw == "thành phố Vinh, tỉnh Nghệ An"
