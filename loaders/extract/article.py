@@ -352,7 +352,7 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                 or ((info.reviews_year + 1) if info.reviews_year and info.period == "year" else None)
                 or current
             )
-            year = r.year if r.year is not None else (incoming if takeover else current)
+            year = r.year if r.year is not None else (incoming if takeover and not r.outgoing else current)
             key = (r.province or r.organization, r.role, year)
             if key in seen_roles or not (r.province or r.organization):
                 continue

@@ -47,6 +47,8 @@ class RoleFact:
     organization: str | None = None
     year: int | None = None
     start: int = 0
+    outgoing: bool = False
+    """The unit hands the role over: it held it in the year the meeting closes."""
 
 
 def _role_name(kw: str) -> str:
@@ -202,11 +204,16 @@ def find_roles(
             year = next((y for y in reversed(years[:idx]) if y is not None), None)
         fact.year = year
     # the unit that hands the role over held it the year before
-    hand = re.search(r"(?i)bàn giao\s+(?:đơn vị\s+)?(?:Cụm|Khối) trưởng(?:\s+\S+){0,8}?\s+năm\s+(\d{4})\s+cho", text)
+    hand = re.search(
+        r"(?i)bàn giao\s+(?:lại\s+)?(?:vai trò\s+|đơn vị\s+|cờ\s+)?(?:Cụm|Khối) trưởng"
+        r"(?:\s+\S+){0,8}?(?:\s+năm\s+(\d{4}))?\s+cho",
+        text,
+    )
     if hand:
-        giver = [p for p in provinces if p.end <= hand.start()]
+        giver = [p for p in provinces if p.end <= hand.start() and hand.start() - p.end < 60]
         if giver and out:
-            out.append(RoleFact("leader", province=giver[-1].name, year=int(hand.group(1)) - 1, start=giver[-1].start))
+            year = int(hand.group(1)) - 1 if hand.group(1) else None
+            out.append(RoleFact("leader", province=giver[-1].name, year=year, start=giver[-1].start, outgoing=True))
     return out
 
 

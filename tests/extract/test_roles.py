@@ -35,3 +35,9 @@ def test_through_the_official_and_units_that_are_not_provinces():
 
 def test_ranking_first_is_not_leading():
     assert roles("LĐLĐ tỉnh Thanh Hóa dẫn đầu Cụm thi đua năm 2022") == []
+
+
+def test_giver_without_a_year_is_flagged_outgoing():
+    facts = find_roles("Tại hội nghị, tỉnh Nam Định đã bàn giao vai trò Cụm trưởng cho tỉnh Ninh Bình.")
+    assert [(r.province, r.role, r.outgoing) for r in facts] == [
+        ("Ninh Bình", "leader", False), ("Nam Định", "leader", True)]
