@@ -23,10 +23,13 @@ substitutes it where it occurs, which is what makes these queries fast) and must
 triple pattern that is not optional (a server gets the values as a trailing ``VALUES`` clause, which
 only restricts what the patterns bind). A line ending in ``#? name`` is kept only when ``name`` is
 given, a line ending in ``#? !name`` only when it is not: that is how an optional filter is
-written (``?award vnkg:year ?year .  #? year``). Every query also gets
-``?factsGraph`` and ``?referenceGraph`` bound from the store's base IRI, so that names are read
-from the one graph that states them. Pagination (``#+ paginate: true``) appends ``LIMIT`` and
-``OFFSET`` from validated integers.
+written (``?award vnkg:year ?year .  #? year``). A value used only in a FILTER (a search key)
+is written inline instead, where the query says: a line ``VALUES ?q { "example" }  #= q`` gets
+the bound term (``.n3()``-escaped) in place of the example. Queries name their graphs
+``GRAPH ?factsGraph`` and ``GRAPH ?referenceGraph``; the runner writes the store's graph IRIs
+there (they depend on the configured base IRI), so that names are read from the one graph that
+states them and a server never has to guess the graph from a trailing ``VALUES``. Pagination
+(``#+ paginate: true``) appends ``LIMIT`` and ``OFFSET`` from validated integers.
 
 >>> q = load_queries()["official_timeline"]
 >>> q.bind({"person": "nguyen-dang-binh--bac-kan"}, "https://w3id.org/vnkg/id/")["person"]
@@ -72,6 +75,7 @@ PARAM_TYPES = ("string", "search", "integer", "year", "date", "boolean", "award-
 _MAX_TEXT = 200
 _STATUSES = {"proposed": VNKG.Proposed, "conferred": VNKG.Conferred}
 _GRAPH_VARIABLES = ("factsGraph", "referenceGraph")
+_INLINE = re.compile(r"^(\s*)VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{.*\}\s*#=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
 _CONDITION = re.compile(r"#\?\s*(!?)([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
 
@@ -199,7 +203,6 @@ class NamedQuery:
                     raise QueryParameterError(param.name, "is required")
                 continue
             bindings[param.name] = param.to_term(raw, base_iri)
-        bindings.update(graph_bindings(base_iri))
         return bindings
 
     def query_text(self, given: Iterable[str] = (), limit: int | None = None, offset: int | None = None) -> str:
@@ -219,12 +222,21 @@ class NamedQuery:
             timeout: float | None = None, max_rows: int | None = None) -> list[dict[str, Identifier]]:
         """Bind ``values`` and run the query on ``store`` (a `GraphStore`); rows as rdflib terms."""
         bindings = self.bind(values, store.base_iri)
-        text = self.query_text(bindings, limit, offset)
+        text = _graph_names(self.query_text(bindings, limit, offset), store.base_iri)
+        inline = {name: term for name, term in bindings.items() if name in self.inline_params}
+        if inline:
+            text = _inline_values(text, inline)
+            bindings = {name: term for name, term in bindings.items() if name not in inline}
         rows = store.select(text, bindings, timeout, max_rows=max_rows)
         for row in rows:
             for name in _GRAPH_VARIABLES:
                 row.pop(name, None)
         return rows
+
+    @property
+    def inline_params(self) -> frozenset[str]:
+        """Parameters written inline as ``VALUES`` (lines marked ``#= name``)."""
+        return frozenset(m.group(3) for m in map(_INLINE.match, self.text.splitlines()) if m)
 
     def example_values(self) -> dict[str, str]:
         """The example value of each parameter that has one."""
@@ -289,6 +301,25 @@ def _conditional_lines(text: str, given: set[str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _graph_names(text: str, base_iri: str) -> str:
+    """``GRAPH ?factsGraph`` / ``GRAPH ?referenceGraph`` with the store's graph IRIs written in
+    (``.n3()`` of IRIs made from the configured base, never from a request)."""
+    for name, iri in graph_bindings(base_iri).items():
+        text = text.replace(f"GRAPH ?{name} ", f"GRAPH {iri.n3()} ")
+    return text
+
+
+def _inline_values(text: str, values: Mapping[str, Identifier]) -> str:
+    """Replace each ``VALUES ?x { ... }  #= x`` line by ``VALUES ?x { <the term, .n3()-escaped> }``."""
+    out = []
+    for line in text.splitlines():
+        match = _INLINE.match(line)
+        if match is not None and match.group(3) in values:
+            line = f"{match.group(1)}VALUES ?{match.group(2)} {{ {values[match.group(3)].n3()} }}"
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
 def _projection(text: str, source: str) -> set[str]:
     try:
         prepared = prepareQuery(text)
@@ -325,9 +356,10 @@ def parse_query_file(text: str, source: str) -> NamedQuery:
     for flag in re.findall(r"#\?\s*!?([A-Za-z_][A-Za-z0-9_]*)\s*$", text, re.MULTILINE):
         if flag not in names:
             raise QueryDefinitionError(f"{source}: '#? {flag}' flags no parameter")
+    inline = {m.group(3) for m in map(_INLINE.match, text.splitlines()) if m}
     _projection(_conditional_lines(text, set()), source)
     projected = _projection(_conditional_lines(text, set(names)), source)
-    for needed in [p.name for p in params] + [v for v in _GRAPH_VARIABLES if f"?{v}" in text]:
+    for needed in [p.name for p in params if p.name not in inline]:
         if needed not in projected:
             raise QueryDefinitionError(f"{source}: ?{needed} is bound, so the SELECT must project it")
     query = NamedQuery(name=name, summary=summary, text=text, params=tuple(params),

@@ -15,4 +15,5 @@ def main() -> None:
 
 
 __all__ = ["app", "main"]
+from vnkg.cli import serve, query  # noqa: F401,E402  isort: skip
 from vnkg.cli import dump  # noqa: F401,E402  isort: skip

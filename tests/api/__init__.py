@@ -1,0 +1,1 @@
+"""Tests of the HTTP API, the named queries and `vnkg serve` / `vnkg query`."""

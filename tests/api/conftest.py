@@ -1,0 +1,88 @@
+"""Fixtures: the seed and dev articles loaded once into an embedded store and once into a real
+Oxigraph server; ``store`` and ``client`` run each test on both."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+from vnkg.api.app import create_app
+from vnkg.graph.base import GraphStore
+from vnkg.graph.embedded import EmbeddedStore
+from vnkg.graph.remote import RemoteStore
+from vnkg.loaders.pipeline import Loader
+
+from tests.fixtures.oxigraph import OxigraphServer
+from vnkg.settings import Settings
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO / "samples" / "corpus"
+BASE = "https://w3id.org/vnkg/id/"
+
+
+def _load(store: GraphStore) -> GraphStore:
+    summary = Loader(store).load_paths([CORPUS / "seeds", CORPUS / "dev"])
+    assert summary.ok, [str(f) for f in summary.failed]
+    return store
+
+
+@pytest.fixture(scope="package")
+def embedded_api_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    with EmbeddedStore(tmp_path_factory.mktemp("api-store") / "store", base_iri=BASE) as store:
+        yield _load(store)
+
+
+@pytest.fixture(scope="package")
+def remote_api_store(oxigraph_server: OxigraphServer) -> Iterator[GraphStore]:
+    oxigraph_server.clear()
+    with RemoteStore(oxigraph_server.query_url, update_url=oxigraph_server.update_url,
+                     gsp_url=oxigraph_server.gsp_url, base_iri=BASE) as store:
+        yield _load(store)
+
+
+@pytest.fixture(scope="package", params=["embedded", pytest.param("remote", marks=pytest.mark.server)])
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    """The loaded store, once embedded and once on a real Oxigraph server."""
+    return request.getfixturevalue(f"{request.param}_api_store")
+
+
+def api_settings(**changes: object) -> Settings:
+    return Settings(base_iri=BASE, store=Path("unused"), **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="package")
+def client(store: GraphStore) -> Iterator[TestClient]:
+    with TestClient(create_app(api_settings(), store)) as test_client:
+        yield test_client
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="package")
+def live_url(store: GraphStore) -> Iterator[str]:
+    """The app served by uvicorn on 127.0.0.1 (for real SPARQL clients)."""
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(api_settings(), store), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
