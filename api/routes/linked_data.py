@@ -21,8 +21,8 @@ named graph.
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+from functools import cache
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
@@ -324,55 +324,33 @@ def _ontology_graph() -> Graph:
     return ontology_graph()
 
 
-def _ontology_html(graph: Graph) -> str:
-    """The ontology's HTML documentation: the project's generator where it has one."""
-    try:
-        from vnkg.ontology import docs
-    except ImportError:  # pragma: no cover - the generator ships with the ontology
-        docs = None  # type: ignore[assignment]
-    render = getattr(docs, "render_html", None) if docs is not None else None
-    if callable(render):
-        return str(render(graph))
-    return _plain_ontology_html(graph)
+@cache
+def _ontology_html(base_iri: str) -> str:
+    """The ontology's HTML documentation (the project's generator, `vnkg docs`), rendered once."""
+    from vnkg.ontology.docs import render_html
 
-
-def _plain_ontology_html(graph: Graph) -> str:
-    """A minimal list of the ontology's terms, used only when no documentation generator is there."""
-    from rdflib.namespace import OWL, RDFS
-
-    rows = []
-    for kind, title in ((OWL.Class, "Classes"), (OWL.ObjectProperty, "Object properties"),
-                        (OWL.DatatypeProperty, "Datatype properties")):
-        terms = sorted(set(graph.subjects(RDF.type, kind)), key=str)
-        items = "".join(
-            f"<li id='{html.escape(str(t).rsplit('#', 1)[-1])}'><code>{html.escape(str(t))}</code> "
-            f"{html.escape(str(graph.value(t, RDFS.label) or ''))}</li>" for t in terms)
-        rows.append(f"<h2>{title}</h2><ul>{items}</ul>")
-    return ("<!doctype html><html lang='en'><meta charset='utf-8'><title>vnkg ontology</title>"
-            f"<h1>vnkg ontology</h1><p><a href='/ontology.ttl'>Turtle</a></p>{''.join(rows)}</html>")
+    return render_html(base_iri)
 
 
 @router.get("/ontology", summary="The ontology: HTML documentation or RDF by Accept")
-def ontology(request: Request) -> Response:
+def ontology(request: Request, store: StoreDep) -> Response:
     """HTML documentation for browsers, else the ontology in the RDF format asked for."""
     pick = choose(request.headers.get("accept"))
     if pick is None:
         return _not_acceptable()
-    graph = _ontology_graph()
     if pick == "html":
-        return HTMLResponse(_ontology_html(graph), headers=VARY)
-    return rdf_response(graph, pick)
+        return HTMLResponse(_ontology_html(store.base_iri), headers=VARY)
+    return rdf_response(_ontology_graph(), pick)
 
 
 @router.get("/ontology.{extension}", summary="The ontology in one format (.ttl, .jsonld, .nt, .rdf, .html)")
-def ontology_file(extension: str) -> Response:
+def ontology_file(extension: str, store: StoreDep) -> Response:
     """The ontology by suffix."""
-    graph = _ontology_graph()
     if extension == "html":
-        return HTMLResponse(_ontology_html(graph))
+        return HTMLResponse(_ontology_html(store.base_iri))
     if extension not in RDF_EXTENSIONS:
         raise HTTPException(404, f"no such format: .{extension}")
-    return rdf_response(graph, extension)
+    return rdf_response(_ontology_graph(), extension)
 
 
 ONTOLOGY = URIRef(ONTOLOGY_IRI)
