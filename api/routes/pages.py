@@ -303,11 +303,14 @@ def search_officials(store: GraphStore, settings: Settings, q: str) -> list[dict
 def home(request: Request, store: StoreDep, settings: SettingsDep,
          q: str = Query("", max_length=200)) -> HTMLResponse:
     """Search box, counts, latest articles."""
-    from vnkg.loaders.checks import store_stats
+    from vnkg.api.routes.void import class_counts
+    from vnkg.loaders.checks import STAT_CLASSES
 
     results = search_officials(store, settings, q) if q.strip() else []
     latest = store.select(_LATEST, None, settings.query_timeout, max_rows=LATEST_ARTICLES)
-    counts = store_stats(store)
+    per_class = class_counts(store)
+    counts = {name: per_class.get(str(cls), 0) for name, cls in STAT_CLASSES.items()}
+    counts["articles"] = len(store.article_ids())
     return render(request, store, "home.html", Page(title="vnkg", data={
         "q": q, "results": results, "latest": latest, "counts": counts}))
 

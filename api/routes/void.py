@@ -37,7 +37,7 @@ from vnkg.graph.base import GraphStore, facts_graph_iri, reference_graph_iri
 
 from vnkg.namespaces import ONTOLOGY_IRI, PREFIXES, SCHEMA
 
-__all__ = ["DATA_LICENSE", "DUMPS", "VOID", "router", "void_graph", "write_dump"]
+__all__ = ["DATA_LICENSE", "DUMPS", "VOID", "class_counts", "router", "void_graph", "write_dump"]
 
 router = APIRouter(tags=["linked data"])
 
@@ -70,6 +70,11 @@ _EXAMPLE = "SELECT ?s WHERE { ?s a <https://schema.org/Person> } ORDER BY ?s LIM
 def _count(store: GraphStore, query: str) -> int:
     rows = store.select(query)
     return int(rows[0]["n"]) if rows and "n" in rows[0] else 0
+
+
+def class_counts(store: GraphStore) -> dict[str, int]:
+    """Distinct typed resources per class (the union of all graphs), as the class partitions count them."""
+    return {str(row["class"]): int(row["n"]) for row in store.select(_CLASS_COUNTS)}
 
 
 def void_graph(store: GraphStore, public: str) -> Graph:
@@ -124,11 +129,11 @@ def void_graph(store: GraphStore, public: str) -> Graph:
     if example:
         g.add((dataset, VOID.exampleResource, example[0]["s"]))
 
-    for row in store.select(_CLASS_COUNTS):
+    for cls, count in sorted(class_counts(store).items()):
         partition = BNode()
         g.add((dataset, VOID.classPartition, partition))
-        g.add((partition, VOID["class"], row["class"]))
-        g.add((partition, VOID.entities, Literal(int(row["n"]), datatype=XSD.integer)))
+        g.add((partition, VOID["class"], URIRef(cls)))
+        g.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
 
     for graph_iri, title in ((facts_graph_iri(base), "facts"), (reference_graph_iri(base), "reference")):
         subset = URIRef(f"{doc}#{title}")

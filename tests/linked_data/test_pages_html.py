@@ -11,7 +11,6 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import URIRef
 from vnkg.graph.embedded import EmbeddedStore
-from vnkg.loaders.checks import store_stats
 from vnkg.queries import load_queries
 
 from .sample import ARTICLE, BASE, BLOC, EVENT, PERSON, POST_QUOTE, QUOTED
@@ -49,9 +48,15 @@ def section_or_all(html: str) -> str:
 
 def test_home_counts_and_latest(client: TestClient, store: EmbeddedStore) -> None:
     html = client.get("/").text
-    counts = store_stats(store)
-    for key in ("people", "blocs", "articles"):
-        assert re.search(rf"<dd>{counts[key]}</dd>", html), key
+    pattern = r"<dt>[^<]+? <span class=\"en\">([a-z]+)</span></dt><dd>(\d+)</dd>"
+    shown = {en: int(n) for en, n in re.findall(pattern, html)}
+    for en, cls in (("people", "https://schema.org/Person"), ("blocs", "https://w3id.org/vnkg/ontology#EmulationBloc"),
+                    ("conferences", "https://w3id.org/vnkg/ontology#Conference"),
+                    ("awards", "https://w3id.org/vnkg/ontology#AwardConferral")):
+        rows = store.select(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a <{cls}> }}")
+        assert shown[en] == int(rows[0]["n"]) > 0, en
+    assert shown["people"] != shown["blocs"]
+    assert shown["articles"] == len(store.article_ids())
     assert len([h for h in hrefs(html) if h.startswith("/page/article/")]) == 10
     with_query = client.get("/", params={"q": "nguyen dang binh"}).text
     assert f"/page/{PERSON}" in hrefs(with_query)  # results without JavaScript too
