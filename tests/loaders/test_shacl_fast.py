@@ -1,0 +1,98 @@
+"""The compiled validator gives exactly pyshacl's results: on every shape fixture, on every gold
+article, and on articles broken on purpose; and it refuses shapes it cannot implement."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from pyshacl import validate
+from rdflib import Graph, URIRef
+from vnkg.loaders.documents import read_document
+from vnkg.loaders.rdf import map_article
+from vnkg.loaders.resolve import Minter
+from vnkg.loaders.shacl_fast import ShapesValidator, UnsupportedShape
+from vnkg.loaders.validate import data_graph
+from vnkg.ontology import shapes_graph
+
+from vnkg.namespaces import SH_NS as SH
+
+from .conftest import BASE, gold_files
+
+FIXTURES = Path(__file__).resolve().parents[1] / "shapes"
+PREFIXES = (FIXTURES / "prefixes.ttl").read_text("utf-8")
+SHAPES_BASE = (FIXTURES / "base.ttl").read_text("utf-8")
+
+Found = set[tuple[str, str | None, tuple[str, ...]]]
+
+
+@pytest.fixture(scope="module")
+def compiled() -> ShapesValidator:
+    return ShapesValidator(shapes_graph())
+
+
+def _pyshacl(graph: Graph) -> Found:
+    _, report, _ = validate(graph, shacl_graph=shapes_graph(), advanced=True, inference="none")
+    assert isinstance(report, Graph)
+    found: Found = set()
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        path = report.value(result, SH.resultPath)
+        found.add((str(report.value(result, SH.focusNode)), str(path) if isinstance(path, URIRef) else None,
+                   tuple(sorted(str(m) for m in report.objects(result, SH.resultMessage)))))
+    return found
+
+
+def _fast(compiled: ShapesValidator, graph: Graph) -> Found:
+    return {(str(r.focus), str(r.path) if r.path else None, r.messages) for r in compiled.validate(graph)}
+
+
+FIXTURE_FILES = sorted((FIXTURES / "valid").glob("*.ttl")) + sorted((FIXTURES / "invalid").glob("*.ttl"))
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_same_results_as_pyshacl_on_every_shape_fixture(compiled: ShapesValidator, fixture: Path) -> None:
+    graph = Graph().parse(data=PREFIXES + SHAPES_BASE + fixture.read_text("utf-8"), format="turtle")
+    expected = _pyshacl(graph)
+    assert _fast(compiled, graph) == expected
+    assert bool(expected) == (fixture.parent.name == "invalid")
+
+
+def test_fixtures_exist_for_both_outcomes() -> None:
+    assert len(list((FIXTURES / "invalid").glob("*.ttl"))) >= 20
+
+
+def _broken_articles() -> list[tuple[str, dict]]:
+    doc = read_document(sorted(gold_files())[-5])  # a seed article with people, roles and awards
+    cases = []
+    two_leaders = copy.deepcopy(doc)
+    two_leaders["bloc_roles"] += [dict(r, province="Phú Thọ") for r in doc["bloc_roles"] if r["role"] == "leader"]
+    cases.append(("two leaders in a year", two_leaders))
+    return cases
+
+
+@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.stem)
+def test_same_results_as_pyshacl_on_the_gold_articles(compiled: ShapesValidator, path: Path) -> None:
+    graph = data_graph(map_article(read_document(path), Minter(BASE), str(path)), BASE)
+    assert _fast(compiled, graph) == _pyshacl(graph) == set()
+
+
+@pytest.mark.parametrize(("name", "doc"), _broken_articles(), ids=lambda x: x if isinstance(x, str) else "")
+def test_same_results_as_pyshacl_on_broken_articles(compiled: ShapesValidator, name: str, doc: dict) -> None:
+    graph = data_graph(map_article(doc, Minter(BASE), name), BASE)
+    expected = _pyshacl(graph)
+    assert expected, f"{name} should not conform"
+    assert _fast(compiled, graph) == expected
+
+
+@pytest.mark.parametrize("extra", [
+    "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true .",
+    "ex:S a sh:NodeShape ; sh:targetNode ex:n ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .",
+    "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path [ sh:inversePath ex:p ] ; sh:minCount 1 ] .",
+    "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:equals ex:q ] .",
+])
+def test_unsupported_features_are_refused_not_skipped(extra: str) -> None:
+    shapes = Graph().parse(data="@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <http://example.org/> . "
+                           + extra, format="turtle")
+    with pytest.raises(UnsupportedShape):
+        ShapesValidator(shapes)
