@@ -1,6 +1,6 @@
 """``python -m bench``: generate synthetic documents, or run the benchmark.
 
-    python -m bench generate --n 1000 --out DIR [--seed 0]
+    python -m bench generate --n 1000 --out DIR [--seed 0] [--evidence 1.0]
     python -m bench run --n 1000 [--sections ingest,queries,api,alternatives] [--json FILE]
 """
 
@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--n", type=int, required=True, help="number of articles")
     gen.add_argument("--out", type=Path, required=True, help="directory for <id>.facts.json files")
     gen.add_argument("--seed", type=int, default=0)
+    gen.add_argument("--evidence", type=float, default=1.0,
+                     help="share of facts that carry an evidence sentence (default 1.0)")
     run = sub.add_parser("run", help="run the benchmark at N articles")
     from bench.run import add_arguments
 
@@ -28,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "generate":
         from bench.generate import write
 
-        count = write(args.n, args.out, args.seed)
+        count = write(args.n, args.out, args.seed, args.evidence)
         print(f"wrote {count} documents to {args.out}")
         return 0
     from bench.run import run_from_args

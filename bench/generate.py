@@ -759,18 +759,34 @@ def _article(world: World, index: int) -> dict[str, Any]:
     }
 
 
-def generate(n: int, seed: int = 0) -> Iterator[dict[str, Any]]:
-    """``n`` synthetic facts/1 documents, the same for the same seed; the first k of n are those of k."""
+def _drop_evidence(node: Any, rng: random.Random, keep: float) -> Any:
+    if isinstance(node, dict):
+        return {k: _drop_evidence(v, rng, keep) for k, v in node.items()
+                if k != "evidence" or rng.random() < keep}
+    if isinstance(node, list):
+        return [_drop_evidence(item, rng, keep) for item in node]
+    return node
+
+
+def generate(n: int, seed: int = 0, evidence: float = 1.0) -> Iterator[dict[str, Any]]:
+    """``n`` synthetic facts/1 documents, the same for the same seed; the first k of n are those of k.
+
+    ``evidence`` is the share of facts that carry their evidence sentence: 1.0 as the extractor
+    writes them (the default), 0.0 as the hand-made gold files mostly are.
+    """
     world = build_world(seed)
     for index in range(n):
-        yield _article(world, index)
+        doc = _article(world, index)
+        if evidence < 1.0:
+            doc = _drop_evidence(doc, random.Random(f"vnkg-bench-evidence:{seed}:{index}"), evidence)
+        yield doc
 
 
-def write(n: int, out: Path, seed: int = 0) -> int:
+def write(n: int, out: Path, seed: int = 0, evidence: float = 1.0) -> int:
     """Write ``out/<article id>.facts.json`` for n documents; return how many were written."""
     out.mkdir(parents=True, exist_ok=True)
     count = 0
-    for doc in generate(n, seed):
+    for doc in generate(n, seed, evidence):
         path = out / f"{doc['article']['id']}.facts.json"
         path.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
         count += 1

@@ -1,0 +1,56 @@
+"""Smoke run of the benchmark runner at N = 200: it works and its JSON output parses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.run import percentile, render, summarise_ms
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_percentile_and_summary() -> None:
+    assert percentile([5, 1, 4, 2, 3], 0.5) == 3
+    assert percentile(list(range(1, 101)), 0.95) == 95
+    stats = summarise_ms([0.001] * 19 + [0.1])
+    assert stats["median_ms"] == 1.0 and stats["p95_ms"] == 1.0 and stats["max_ms"] == 100.0
+
+
+def test_smoke_run_at_200_articles(tmp_path: Path) -> None:
+    out = tmp_path / "bench.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "run", "--n", "200", "--ingest-modes", "unvalidated",
+         "--runs", "3", "--warmup", "1", "--duration", "1", "--connections", "4", "--budget", "5",
+         "--only-queries", "official_timeline,province,bloc_leadership",
+         "--alternatives", "oxigraph-server", "--work", str(tmp_path / "work"), "--json", str(out), "--quiet"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    data = json.loads(out.read_text("utf-8"))
+    assert data["config"]["n"] == 200
+    sections = data["sections"]
+    assert sections["generate"]["status"] == "ok" and sections["generate"]["articles"] == 200
+    ingest = sections["ingest"]
+    assert ingest["status"] == "ok", ingest
+    run = ingest["without_validation"]
+    assert run["loaded"] == 200 and run["failed"] == 0
+    assert run["quads"] > 200 * 50 and run["store_bytes"] > 0 and run["peak_rss_mb"] > 0
+    for name, section in sections.items():
+        # Every section either ran or says why it did not; none broke.
+        assert section["status"] in ("ok", "skipped"), (name, section)
+        if section["status"] == "skipped":
+            assert section["reason"]
+    for query, stats in (sections.get("queries", {}).get("queries") or {}).items():
+        assert "median_ms" in stats, (query, stats)
+        assert stats["median_ms"] <= stats["p95_ms"] <= stats["max_ms"]
+    alternatives = sections.get("alternatives", {})
+    if alternatives.get("status") == "ok":
+        server = alternatives["backends"]["oxigraph-server"]
+        assert server["status"] == "ok", server
+        for query, stats in server["queries"].items():
+            # The same query with the same parameters finds the same number of rows on the server.
+            assert stats["rows_last"] == sections["queries"]["queries"][query]["rows_last"], query
+    assert "Ingest" in proc.stdout and "| without validation | 200" in proc.stdout
+    assert render(data) == proc.stdout.rstrip("\n") + "\n"
