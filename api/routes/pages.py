@@ -117,7 +117,27 @@ def vocabulary_labels() -> dict[str, tuple[str, str]]:
             elif isinstance(label, Literal) and label.language == "en" and not en:
                 en = str(label)
         labels[str(subject)] = (vi or en, en or vi)
+    for term, pair in _SHARED_TERMS.items():
+        labels.setdefault(term, pair)
     return labels
+
+
+_SHARED_TERMS: dict[str, tuple[str, str]] = {
+    str(RDF.type): ("loại", "type"), str(RDFS.label): ("tên", "label"), str(SCHEMA.name): ("tên", "name"),
+    str(SKOS.prefLabel): ("tên", "preferred label"), str(SKOS.altLabel): ("tên khác", "other name"),
+    str(SKOS.exactMatch): ("trùng với", "exact match"), str(SKOS.closeMatch): ("gần với", "close match"),
+    str(ORG.member): ("thành viên", "member"), str(ORG.organization): ("tổ chức", "organization"),
+    str(ORG.role): ("vai trò", "role"), str(ORG.postIn): ("thuộc cơ quan", "post in"),
+    str(ORG.classification): ("phân loại", "classification"), str(ORG.changedBy): ("thay đổi bởi", "changed by"),
+    str(ORG.resultedFrom): ("hình thành từ", "resulted from"),
+    str(ORG.originalOrganization): ("đơn vị cũ", "original organization"),
+    str(ORG.resultingOrganization): ("đơn vị mới", "resulting organization"),
+    str(SCHEMA.startDate): ("ngày", "date"), str(SCHEMA.location): ("địa điểm", "location"),
+    str(SCHEMA.headline): ("tiêu đề", "headline"), str(SCHEMA.datePublished): ("ngày đăng", "published"),
+    str(PROV.wasDerivedFrom): ("nguồn", "derived from"), str(DCTERMS.replaces): ("hợp nhất từ", "replaces"),
+    str(DCTERMS.isReplacedBy): ("sáp nhập vào", "is replaced by"), str(DCTERMS.date): ("ngày", "date"),
+}
+"""Labels of the shared vocabularies' terms the pages show (the ontology labels its own)."""
 
 
 def vocab(term: Identifier | str | None) -> dict[str, str]:
@@ -530,12 +550,17 @@ def article_page(slug: str, request: Request, store: StoreDep, settings: Setting
         if row["p"] == RDF.type:
             fact["types"].append(row["o"])
             continue
+        label = row.get("oLabel")
         value = {"iri": str(row["o"]) if isinstance(row["o"], URIRef) else None,
-                 "label": text(row.get("oLabel")) or (vi_date(row["o"]) if isinstance(row["o"], Literal) else
-                                                      vocab(row["o"])["vi"] if str(row["o"]).startswith(str(VNKG))
-                                                      else str(row["o"]))}
+                 "label": text(label) or (vi_date(row["o"]) if isinstance(row["o"], Literal) else
+                                          vocab(row["o"])["vi"] if str(row["o"]).startswith(str(VNKG))
+                                          else str(row["o"]))}
         props = fact["props"].setdefault(str(row["p"]), [])
-        if value not in props:
+        same = [v for v in props if v["iri"] is not None and v["iri"] == value["iri"]]
+        if same:  # one label per resource, the Vietnamese one where there are several
+            if isinstance(label, Literal) and label.language == "vi":
+                same[0]["label"] = value["label"]
+        elif value not in props:
             props.append(value)
     quotes = defaultdict(list)
     for annotation in graph.subjects(RDF.type, OA.Annotation):
@@ -576,7 +601,8 @@ def sparql_page(request: Request, store: StoreDep) -> HTMLResponse:
     from vnkg.graph.updates import values_clause
 
     examples = []
-    for name, query in sorted(load_queries().items()):
+    first = "official_timeline"
+    for name, query in sorted(load_queries().items(), key=lambda item: (item[0] != first, item[0])):
         values = query.example_values()
         try:
             bindings = query.bind(values, store.base_iri)

@@ -35,7 +35,10 @@ def _record(tab: Any, url: str, server: str) -> None:
 
 
 def _fits_width(tab: Any) -> bool:
-    return bool(tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+    """No sideways scrolling, and no text squeezed into a sliver (every dd, td and li at least 80 px wide)."""
+    return bool(tab.evaluate("""() => document.documentElement.scrollWidth <= window.innerWidth + 1 &&
+        Array.from(document.querySelectorAll("main dd, main td, main li")).every(
+            e => e.getBoundingClientRect().width >= 80)"""))
 
 
 def test_search_official_then_bloc(page: Any, server: str, artifacts: Path) -> None:
