@@ -562,7 +562,7 @@ def article_page(slug: str, request: Request, store: StoreDep, settings: Setting
                 same[0]["label"] = value["label"]
         elif value not in props:
             props.append(value)
-    quotes = defaultdict(list)
+    quotes: dict[str, list[str]] = defaultdict(list)
     for annotation in graph.subjects(RDF.type, OA.Annotation):
         body = graph.value(annotation, OA.hasBody)
         target = graph.value(annotation, OA.hasTarget)
