@@ -13,7 +13,7 @@ from collections.abc import Callable
 from rdflib import URIRef
 from vnkg.graph.base import GraphStore, article_graph_iri, article_iri, facts_graph_iri
 from vnkg.loaders.rdf import VARIANT_PREDICATES, MappedArticle
-from vnkg.loaders.validate import violations
+from vnkg.loaders.validate import Engine, violations
 
 from vnkg.namespaces import ORG, PROV, RDF, SCHEMA, VNKG
 
@@ -22,7 +22,6 @@ _FACTS_QUERY = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
   GRAPH ?g {{ ?s <{PROV.wasDerivedFrom}> ?a }}
   GRAPH ?facts {{ ?s ?p ?o }}
 }}"""
-_COUNT_QUERY = "SELECT (COUNT(?x) AS ?n) WHERE { GRAPH ?facts { ?x a ?class } }"
 
 STAT_CLASSES: dict[str, URIRef] = {
     "people": SCHEMA.Person, "posts": ORG.Post, "tenures": VNKG.Tenure, "bodies": ORG.Organization,
@@ -58,11 +57,12 @@ def cross_article_problems(store: GraphStore) -> list[str]:
     return problems
 
 
-def validate_store(store: GraphStore, progress: Callable[[int], None] | None = None) -> list[str]:
+def validate_store(store: GraphStore, progress: Callable[[int], None] | None = None,
+                   engine: Engine = "fast") -> list[str]:
     """Every problem in the store, as lines that say what and where; empty when it conforms."""
     problems: list[str] = []
     for article_id in store.article_ids():
-        for violation in violations(stored_article(store, article_id), store.base_iri):
+        for violation in violations(stored_article(store, article_id), store.base_iri, engine):
             problems.append(f"article {article_id}: {violation}")
         if progress is not None:
             progress(1)
@@ -72,11 +72,13 @@ def validate_store(store: GraphStore, progress: Callable[[int], None] | None = N
 
 def store_stats(store: GraphStore) -> dict[str, int]:
     """Counts of each kind of node, of articles and of quads."""
-    facts = facts_graph_iri(store.base_iri)
-    figures = {}
-    for name, cls in STAT_CLASSES.items():
-        rows = store.select(_COUNT_QUERY, {"facts": facts, "class": cls})
-        figures[name] = int(rows[0]["n"]) if rows else 0
+    # The facts graph and the classes are IRIs of our own, escaped by .n3(); grouping by ?class
+    # keeps each count to its class (a trailing VALUES binding would join only after grouping).
+    classes = " ".join(cls.n3() for cls in STAT_CLASSES.values())
+    query = (f"SELECT ?class (COUNT(?x) AS ?n) WHERE {{ VALUES ?class {{ {classes} }} "
+             f"GRAPH {facts_graph_iri(store.base_iri).n3()} {{ ?x a ?class }} }} GROUP BY ?class")
+    counts = {row["class"]: int(row["n"]) for row in store.select(query)}
+    figures = {name: counts.get(cls, 0) for name, cls in STAT_CLASSES.items()}
     figures["articles"] = len(store.article_ids())
     figures["quads"] = store.count_quads()
     return figures

@@ -17,7 +17,7 @@ from vnkg.graph.embedded import EmbeddedStore
 
 from .conftest import BASE, CORPUS
 
-N_ARTICLES = 300
+N_ARTICLES = 200
 
 
 def _write_batch(folder: Path) -> None:

@@ -47,8 +47,13 @@ def test_the_corpus_loads_and_the_store_conforms(store: EmbeddedStore) -> None:
     assert summary.loaded == 26
     assert validate_store(store) == []
     figures = store_stats(store)
+    golds = [json.loads(p.read_text("utf-8")) for p in sorted(CORPUS.rglob("*.facts.json"))]
     assert figures["articles"] == 26
-    assert figures["people"] >= 40 and figures["blocs"] >= 20 and figures["awards"] >= 10
+    # every award, bloc role and bloc member the gold states is a distinct fact in this corpus
+    assert figures["awards"] == sum(len(d.get("awards") or []) for d in golds)
+    assert figures["leaderships"] == sum(len(d.get("bloc_roles") or []) for d in golds)
+    assert figures["memberships"] == sum(len(b.get("members") or []) for d in golds for b in d.get("blocs") or [])
+    assert 0 < figures["people"] <= sum(len(d.get("people") or []) for d in golds)
 
 
 def test_loading_twice_changes_nothing(store: EmbeddedStore) -> None:

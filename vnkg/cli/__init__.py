@@ -6,7 +6,7 @@ from vnkg.cli.app import app
 
 # Each command module registers itself on `app` when imported.
 from vnkg.cli import commands_store  # noqa: F401  isort: skip
-from vnkg.cli import extract  # noqa: E402,F401  isort: skip
+from vnkg.cli import extract  # noqa: F401  isort: skip
 from vnkg.cli import docs  # noqa: F401  isort: skip
 
 

@@ -99,14 +99,22 @@ def remove(
 
 
 @app.command()
-def validate(store: StoreOption = None, quiet: QuietOption = False) -> None:
+def validate(
+    store: StoreOption = None,
+    quiet: QuietOption = False,
+    engine: Annotated[str, typer.Option("--engine", help="fast (compiled shapes) or pyshacl (the reference).")]
+    = "fast",
+) -> None:
     """Check the whole store: SHACL article by article, then the cross-article checks.
 
     Exits 1 when it does not conform."""
     from vnkg.loaders.checks import validate_store
 
+    if engine not in ("fast", "pyshacl"):
+        err_console.print(f"[red]error:[/red] unknown engine {engine!r}; choose fast or pyshacl")
+        raise typer.Exit(2)
     with opened_store(store, read_only=True) as handle, progress_bar(None, "validating", quiet) as advance:
-        problems = validate_store(handle, progress=advance)
+        problems = validate_store(handle, progress=advance, engine=engine)  # type: ignore[arg-type]
     for problem in problems:
         typer.echo(problem)
     typer.echo(f"{len(problems)} problems" if problems else "the store conforms")
