@@ -23,7 +23,7 @@ import httpx
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
-from SPARQLWrapper import POST, SPARQLWrapper
+from SPARQLWrapper import POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
     EndPointNotFound,
@@ -135,6 +135,9 @@ class RemoteStore:
         wrapper.setMethod(POST)
         wrapper.setOnlyConneg(True)
         wrapper.setQuery(text)
+        # SPARQLWrapper guesses the query type from keywords anywhere in the text, comments too
+        # ("# ... deleted ..."), and would then send the query as an update; this is a query.
+        wrapper.queryType = SELECT
         wrapper.addCustomHttpHeader("Accept", accept)
         for uri in default_graph_uris:
             wrapper.addDefaultGraph(uri)

@@ -7,18 +7,21 @@ from __future__ import annotations
 import copy
 import io
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rdflib import URIRef
-from vnkg.graph.base import facts_graph_iri
+from vnkg.graph.base import GraphStore, facts_graph_iri
 from vnkg.graph.embedded import EmbeddedStore
+from vnkg.graph.remote import RemoteStore
 from vnkg.loaders.checks import store_stats, validate_store
 from vnkg.loaders.errors import LoadError
 from vnkg.loaders.pipeline import Loader, iter_paths
 from vnkg.loaders.resolve import Minter
 
+from tests.fixtures.oxigraph import OxigraphServer
 from vnkg.namespaces import VNKG
 
 from .conftest import BASE, CORPUS
@@ -27,12 +30,26 @@ SEED0 = CORPUS / "seeds" / "000_2967314416b636a6.facts.json"
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> EmbeddedStore:
+def embedded_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
     with EmbeddedStore(tmp_path / "store", base_iri=BASE) as handle:
         yield handle
 
 
-def _quads(store: EmbeddedStore) -> set[str]:
+@pytest.fixture
+def remote_store(oxigraph_server: OxigraphServer) -> Iterator[RemoteStore]:
+    oxigraph_server.clear()
+    with RemoteStore(oxigraph_server.query_url, update_url=oxigraph_server.update_url,
+                     gsp_url=oxigraph_server.gsp_url, base_iri=BASE) as handle:
+        yield handle
+
+
+@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.server)])
+def store(request: pytest.FixtureRequest) -> GraphStore:
+    """Every test runs on the embedded store and on a real Oxigraph server."""
+    return request.getfixturevalue(f"{request.param}_store")
+
+
+def _quads(store: GraphStore) -> set[str]:
     buffer = io.BytesIO()
     store.export(buffer, "nquads")
     return set(buffer.getvalue().decode("utf-8").splitlines())
@@ -42,7 +59,7 @@ def _doc(path: Path = SEED0) -> dict[str, Any]:
     return json.loads(path.read_text("utf-8"))
 
 
-def test_the_corpus_loads_and_the_store_conforms(store: EmbeddedStore) -> None:
+def test_the_corpus_loads_and_the_store_conforms(store: GraphStore) -> None:
     summary = Loader(store).load_paths([CORPUS])
     assert summary.ok, [str(f) for f in summary.failed]
     assert summary.loaded == 26
@@ -60,7 +77,7 @@ def test_the_corpus_loads_and_the_store_conforms(store: EmbeddedStore) -> None:
     assert 0 < figures["people"] <= sum(len(d.get("people") or []) for d in golds)
 
 
-def test_loading_twice_changes_nothing(store: EmbeddedStore) -> None:
+def test_loading_twice_changes_nothing(store: GraphStore) -> None:
     Loader(store).load_paths([CORPUS])
     before = _quads(store)
     again = Loader(store).load_paths([CORPUS])
@@ -68,7 +85,7 @@ def test_loading_twice_changes_nothing(store: EmbeddedStore) -> None:
     assert _quads(store) == before
 
 
-def test_a_bad_article_is_reported_and_the_rest_of_the_batch_goes_on(store: EmbeddedStore, tmp_path: Path) -> None:
+def test_a_bad_article_is_reported_and_the_rest_of_the_batch_goes_on(store: GraphStore, tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     good = _doc()
@@ -85,7 +102,7 @@ def test_a_bad_article_is_reported_and_the_rest_of_the_batch_goes_on(store: Embe
     assert store.article_ids() == [good["article"]["id"]]
 
 
-def test_a_shape_violation_stores_nothing(store: EmbeddedStore) -> None:
+def test_a_shape_violation_stores_nothing(store: GraphStore) -> None:
     Loader(store).load_paths([SEED0])
     before = _quads(store)
     doc = _doc()
@@ -97,7 +114,7 @@ def test_a_shape_violation_stores_nothing(store: EmbeddedStore) -> None:
     assert _quads(store) == before
 
 
-def test_reloading_an_article_updates_exactly_its_facts(store: EmbeddedStore) -> None:
+def test_reloading_an_article_updates_exactly_its_facts(store: GraphStore) -> None:
     Loader(store).load_paths([CORPUS])
     doc = _doc()
     doc["bloc_roles"] = [r for r in doc["bloc_roles"] if r["province"] != "Tuyên Quang"]
@@ -110,7 +127,7 @@ def test_reloading_an_article_updates_exactly_its_facts(store: EmbeddedStore) ->
     assert validate_store(store) == []
 
 
-def test_removing_articles_removes_only_unsupported_facts(store: EmbeddedStore, tmp_path: Path) -> None:
+def test_removing_articles_removes_only_unsupported_facts(store: GraphStore, tmp_path: Path) -> None:
     doc = _doc()
     twin = copy.deepcopy(doc)
     twin["article"]["id"] = "a-twin"
