@@ -478,84 +478,125 @@ def section_queries(cfg: Config, report: Report, work: Path) -> None:
 # -- the API --------------------------------------------------------------------------------
 
 
-def _api_app(work: Path) -> Any:
+def _api_app(store: Any) -> Any:
     try:
-        import vnkg.api as api
+        from vnkg.api.app import create_app
     except ImportError as err:
         raise Skip(f"the API is not there yet ({err})") from None
     from vnkg.settings import Settings
 
-    factory = getattr(api, "create_app", None)
-    if factory is None:
-        raise Skip("vnkg.api has no create_app() yet")
-    return factory(Settings(store=work / "store"))
+    return create_app(Settings(store=Path(".")), store=store)
+
+
+ID_KINDS = {"officials": "person", "blocs": "bloc", "provinces": "province", "conferences": "event"}
+QUERY_KINDS = {"from": "person", "to": "person", "source": "person", "target": "person", "person": "person",
+               "bloc": "bloc", "province": "province", "event": "event", "q": "search"}
+SKIP_PREFIXES = ("/docs", "/redoc", "/openapi", "/static", "/id/", "/data/", "/ontology", "/.well-known",
+                 "/dumps", "/sparql")
 
 
 def api_paths(app: Any, params: Params, count: int) -> dict[str, list[str]]:
-    """Concrete GET paths (with realistic values) for every route of the app that takes path parameters."""
-    from urllib.parse import quote
+    """Concrete GET URLs, with realistic values, for every JSON endpoint in the app's OpenAPI
+    document (required parameters only; the listings with their default page)."""
+    from urllib.parse import quote, urlencode
 
     paths: dict[str, list[str]] = {}
-    for route in getattr(app, "routes", []):
-        path = getattr(route, "path", "")
-        methods = getattr(route, "methods", set()) or set()
-        if "GET" not in methods or path.startswith(("/docs", "/redoc", "/openapi", "/static")):
-            continue
-        names = re.findall(r"{(\w+)(?::\w+)?}", path)
-        if not names:
+    for path, operations in app.openapi()["paths"].items():
+        get = operations.get("get")
+        if get is None or path.startswith(SKIP_PREFIXES) or path == "/queries":
             continue
         concrete = []
         for index in range(count):
-            filled = path
-            for name in names:
-                value = params.by_name(name, index)
-                if value is None:
-                    break
-                filled = re.sub(r"{" + name + r"(?::\w+)?}", quote(value, safe="/" if name == "event" else ""),
-                                filled)
-            if "{" not in filled:
-                concrete.append(filled)
+            url = path
+            query: dict[str, str] = {}
+            missing = False
+            for param in get.get("parameters", []):
+                name, where = param["name"], param["in"]
+                if where == "path":
+                    kind = ID_KINDS.get(path.strip("/").split("/")[0], "person") if name == "id" else None
+                    pool = params.pools.get(kind or "") or []
+                    if not pool:
+                        missing = True
+                        break
+                    url = url.replace("{" + name + "}", quote(pool[index % len(pool)], safe="/"))
+                elif param.get("required"):
+                    kind = QUERY_KINDS.get(name)
+                    pool = params.pools.get(kind or "") or []
+                    if not pool:
+                        missing = True
+                        break
+                    # from/to: two different people
+                    query[name] = pool[(index + (7 if name in ("to", "target") else 0)) % len(pool)]
+            if not missing:
+                concrete.append(url + ("?" + urlencode(query) if query else ""))
         if concrete:
             paths[path] = concrete
     return paths
 
 
-def section_api(cfg: Config, report: Report, work: Path) -> None:
-    app = _api_app(work)
-    import httpx
+SPARQL_PROBES = ("official_timeline", "bloc_leadership", "province")
 
+
+def section_api(cfg: Config, report: Report, work: Path) -> None:
     store = _open_read_only(work)
     try:
+        app = _api_app(store)
         params = Params.from_store(store, cfg.seed)
+        paths = api_paths(app, params, cfg.runs)
+        if not paths:
+            raise Skip("the API has no GET routes yet")
+        results: dict[str, Any] = {}
+        overhead: dict[str, Any] = {}
+        from fastapi.testclient import TestClient
+
+        with TestClient(app, base_url="http://bench") as client:
+            for route, concrete in paths.items():
+                statuses: list[int] = []
+
+                def call(path: str, statuses: list[int] = statuses) -> None:
+                    statuses.append(client.get(path, headers={"accept": "application/json"}).status_code)
+
+                try:
+                    stats = time_calls(call, concrete, cfg.runs, cfg.warmup, cfg.budget)
+                    stats["statuses"] = sorted(set(statuses))
+                except Exception as err:
+                    stats = {"error": f"{type(err).__name__}: {err}"[:300]}
+                results[route] = stats
+                report.log(f"[api] {route}: {stats.get('median_ms', stats.get('error'))} {stats.get('statuses')}")
+            # /sparql against the store's own time for the very same query text.
+            queries, _ = discover_queries()
+            by_name = {q.name: q for q in queries}
+            for label, prepared in query_cases([by_name[n] for n in SPARQL_PROBES if n in by_name], params,
+                                               cfg.runs):
+                if label.endswith("+opt"):
+                    continue
+                texts = [values_query(text, bindings) for text, bindings in prepared]
+                own = time_calls(lambda text: store.select(text), texts, cfg.runs, cfg.warmup, cfg.budget)
+                codes: list[int] = []
+
+                def over_http(text: str, codes: list[int] = codes) -> None:
+                    codes.append(client.get("/sparql", params={"query": text},
+                                            headers={"accept": "application/sparql-results+json"}).status_code)
+
+                http = time_calls(over_http, texts, cfg.runs, cfg.warmup, cfg.budget)
+                overhead[label] = {"store_median_ms": own["median_ms"], "sparql_median_ms": http["median_ms"],
+                                   "store_p95_ms": own["p95_ms"], "sparql_p95_ms": http["p95_ms"],
+                                   "added_pct": round(100 * (http["median_ms"] / own["median_ms"] - 1), 1),
+                                   "statuses": sorted(set(codes))}
+                report.log(f"[api] /sparql {label}: {overhead[label]}")
+        report.sections["api"] = {"status": "ok", "transport": "in-process ASGI (Starlette TestClient)",
+                                  "routes": results,
+                                  "sparql_overhead": overhead}
     finally:
         store.close()
-    paths = api_paths(app, params, cfg.runs)
-    if not paths:
-        raise Skip("the API has no GET routes yet")
-    results: dict[str, Any] = {}
-    with httpx.Client(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:  # type: ignore[arg-type]
-        for route, concrete in paths.items():
-            statuses: list[int] = []
-
-            def call(path: str, statuses: list[int] = statuses) -> None:
-                statuses.append(client.get(path, headers={"accept": "application/json"}).status_code)
-
-            try:
-                stats = time_calls(call, concrete, cfg.runs, cfg.warmup, cfg.budget)
-                stats["statuses"] = sorted(set(statuses))
-            except Exception as err:
-                stats = {"error": f"{type(err).__name__}: {err}"[:300]}
-            results[route] = stats
-            report.log(f"[api] {route}: {stats.get('median_ms', stats.get('error'))}")
-    report.sections["api"] = {"status": "ok", "transport": "in-process ASGI (httpx)", "routes": results}
 
 
 @contextlib.contextmanager
-def serve_api(work: Path, port: int, report: Report) -> Iterator[dict[str, Any]]:
+def serve_api(work: Path, port: int, report: Report, probe: str = "/") -> Iterator[dict[str, Any]]:
     """Start ``vnkg serve`` on 127.0.0.1 and stop it afterwards; yields startup facts."""
     vnkg = Path(sys.executable).parent / "vnkg"
     env = dict(os.environ, VNKG_STORE=str(work / "store"))
-    cmd = [str(vnkg), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [str(vnkg), "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(work / "store")]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     info: dict[str, Any] = {"pid": proc.pid}
@@ -563,9 +604,9 @@ def serve_api(work: Path, port: int, report: Report) -> Iterator[dict[str, Any]]
         import httpx
 
         def up() -> bool:
-            return httpx.get(f"http://127.0.0.1:{port}/", timeout=1).status_code < 500
+            return httpx.get(f"http://127.0.0.1:{port}{probe}", timeout=1).status_code == 200
 
-        if not wait_for(up, 60):
+        if not wait_for(up, 60, 0.02):
             raise RuntimeError("vnkg serve did not answer within 60 s")
         info["start_to_first_answer_s"] = round(time.perf_counter() - start, 3)
         yield info
@@ -637,29 +678,25 @@ def _httpx_load(url_paths: Sequence[str], port: int, connections: int, duration:
     return asyncio.run(run())
 
 
-def _load_targets(app: Any, params: Params) -> dict[str, list[str]]:
-    """Paths for the load run: the official page, the bloc page and /sparql."""
+def _load_targets(app: Any, params: Params, store: Any) -> dict[str, list[str]]:
+    """Paths for the load run: the official page, the bloc page and /sparql (a bloc's leadership)."""
     from urllib.parse import quote
 
-    paths = api_paths(app, params, 40)
+    paths = api_paths(app, params, 60)
     targets: dict[str, list[str]] = {}
-    for route, concrete in paths.items():
-        low = route.lower()
-        if "person" in low or "official" in low:
-            targets.setdefault("official page", concrete)
-        elif "bloc" in low and route.count("{") == 1:
-            targets.setdefault("bloc page", concrete)
-    query = ("SELECT ?post ?label WHERE { ?t <http://www.w3.org/ns/org#member> ?p ; "
-             "<https://w3id.org/vnkg/ontology#post> ?post . ?post <http://www.w3.org/2000/01/rdf-schema#label> ?label "
-             "FILTER(?p = <%s>) } LIMIT 50")
-    people = params.pools.get("person") or []
-    if any(getattr(r, "path", "") == "/sparql" for r in getattr(app, "routes", [])) and people:
-        targets["/sparql"] = [f"/sparql?query={quote(query % p)}" for p in people]
+    if "/officials/{id}" in paths:
+        targets["official page"] = paths["/officials/{id}"]
+    if "/blocs/{id}" in paths:
+        targets["bloc page"] = paths["/blocs/{id}"]
+    queries, _ = discover_queries()
+    by_name = {q.name: q for q in queries}
+    if "bloc_leadership" in by_name:
+        prepared = query_cases([by_name["bloc_leadership"]], params, 60)[0][1]
+        targets["/sparql"] = [f"/sparql?query={quote(values_query(t, b))}" for t, b in prepared]
     return targets
 
 
 def section_load(cfg: Config, report: Report, work: Path) -> None:
-    app = _api_app(work)
     vnkg = Path(sys.executable).parent / "vnkg"
     if not vnkg.exists():
         raise Skip("no vnkg command in the environment")
@@ -669,14 +706,15 @@ def section_load(cfg: Config, report: Report, work: Path) -> None:
     store = _open_read_only(work)
     try:
         params = Params.from_store(store, cfg.seed)
+        targets = _load_targets(_api_app(store), params, store)
     finally:
         store.close()
-    targets = _load_targets(app, params)
     if not targets:
         raise Skip("no official page, bloc page or /sparql route to load")
     port = free_port()
     runs: dict[str, Any] = {}
-    with serve_api(work, port, report) as info:
+    probe = targets.get("official page", ["/"])[0]
+    with serve_api(work, port, report, probe) as info:
         for label, paths in targets.items():
             for connections in cfg.connections:
                 report.log(f"[load] {label} at {connections} connections for {cfg.duration:g} s ...")
@@ -1022,6 +1060,12 @@ def render(data: dict[str, Any]) -> str:
         rows = [[route, s.get("median_ms"), s.get("p95_ms"), s.get("statuses", s.get("error"))]
                 for route, s in api["routes"].items()]
         out.append(_table("REST API in process (ASGI)", ["route", "median ms", "p95 ms", "statuses"], rows))
+        over = api.get("sparql_overhead") or {}
+        if over:
+            rows = [[name, o["store_median_ms"], o["sparql_median_ms"], o["added_pct"], o["statuses"]]
+                    for name, o in over.items()]
+            out.append(_table("/sparql against the store's own time (same query text)",
+                              ["query", "store median ms", "/sparql median ms", "added %", "statuses"], rows))
     load = sections.get("load", {})
     if load.get("status") == "ok":
         rows = [[r["target"], r["connections"], r["requests_per_s"], r["p50_ms"], r["p99_ms"], r["non_2xx"]]
