@@ -169,6 +169,11 @@ class _People:
                 if k not in chosen or strength > rank[k]:
                     chosen[k] = (post, evidence)
                     rank[k] = strength
+            keys = list(chosen)
+            for k in keys:  # "Thứ trưởng" said again for "Thứ trưởng Bộ Nội vụ": a short repeat, not a post
+                post = chosen[k][0]
+                if post.province is None and any(o != k and o.startswith(k + " ") for o in keys):
+                    del chosen[k]
             positions = []
             for post, evidence in chosen.values():
                 pos: dict[str, Any] = {"title": post.title}
@@ -529,6 +534,11 @@ def _roles_in(st: _Sent) -> list[tuple[str, str]]:
         role = own
         if i == 0 or is_list:
             role = stronger(role, lead_role) if role != "chair" else role
+        elif role is None and lead_role and out and out[-1][1] == lead_role:
+            # "Cùng dự có A và B": a person joined to the one before shares the sentence's role
+            gap = text[people[i - 1].end : p.start]
+            if re.search(r",|\bvà\b", gap) and role_of(gap) is None:
+                role = lead_role
         out.append((p.name, role))
     if len(people) > 1:
         tail_role = role_of(text[people[-1].end :])

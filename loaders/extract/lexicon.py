@@ -144,11 +144,11 @@ SURNAMES = frozenset(
 # "Phó" and "Văn" are surnames too, but far more often a title word and a middle name.
 SURNAMES = SURNAMES - {"Phó", "Văn", "Sơn", "Hồng", "Trang", "Trà", "Yên", "Đồng", "Giang", "Quan"}
 
-HONORIFICS = re.compile(r"(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+$")
-LIST_INTRO = re.compile(r"(?:[Cc]ác|[Hh]ai|[Bb]a)\s+(?:đồng chí|đ/c|ông|bà)\s*:?\s*$")
+HONORIFICS = re.compile(r"(?<![^\W\d_])(?:[Đđ]ồng chí|[Đđ]/[Cc]\.?|[Ôô]ng|[Bb]à|[Aa]nh|[Cc]hị)\s+$")
+LIST_INTRO = re.compile(r"(?<![^\W\d_])(?:[Cc]ác|[Hh]ai|[Bb]a)\s+(?:đồng chí|đ/c|ông|bà)\s*:?\s*$")
 
 RANKS = re.compile(
-    r"(?P<rank>(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu)\s+(?:tướng|tá|úy|uý)|[Cc]huẩn\s+[Đđ]ô\s+đốc|"
+    r"(?<![^\W\d_])(?P<rank>(?:[Đđ]ại|[Tt]hượng|[Tt]rung|[Tt]hiếu)\s+(?:tướng|tá|úy|uý)|[Cc]huẩn\s+[Đđ]ô\s+đốc|"
     r"[Pp]hó\s+[Đđ]ô\s+đốc|[Đđ]ô\s+đốc)\s+$"
 )
 
@@ -192,7 +192,7 @@ phó trưởng|dân tộc|tôn giáo|nội vụ|thanh tra|tổ chức|hành chí
 hòa xã|hoà xã|ủy viên|uỷ viên|phó chủ|tịch thứ|thi hành|hành án|dân sự|an ninh|quốc phòng|phát thanh|
 truyền hình|liên minh|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|quân ủy|quân uỷ|
 hợp tác|chữ thập|thập đỏ|khuyến học|người cao|cao tuổi|văn nghệ|nghệ thuật|thanh thiếu|
-thiếu niên|nhi đồng|kinh tế|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
+thiếu niên|nhi đồng|kinh tế|công tác|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
 """.replace("\n", "").split("|")
     if x.strip()
 )
@@ -312,6 +312,9 @@ NOT_NAME = frozenset(
         "Nội",
     ]
 ) - {
+    "Đạo",
+    "Thư",
+    "Nghị",
     "Thị",
     "Hà",
     "Nam",

@@ -47,6 +47,7 @@ _ORG_START = re.compile(
 )
 _STATE_SUFFIX = re.compile(r"\s+(?:Cộng hòa|Cộng hoà|CHXHCN)\b.*$", re.IGNORECASE)
 _ABBREV_PAREN = re.compile(r"\s*\((?:[A-ZĐ][\w&.–\- ]{0,30})\)")
+_HONORIFIC_WORD = re.compile(r"^(?:Ông|Bà|Anh|Chị)$")
 _LIST_SEP = re.compile(r"\s*(?:,|-|–|—|kiêm)\s*")
 
 
@@ -138,6 +139,9 @@ def _valid_title_span(masked: str) -> bool:
     body = _ABBREV_PAREN.sub(" ", masked)
     if re.search(r"[,;:.!?()\"“”]", body.replace("T.Ư", "TƯ").replace("TP.", "TP")):
         return False
+    head = HEAD_RE.match(body)
+    if head:  # the head's own small words ("Thứ trưởng", "Chánh án") are not body words
+        body = head.group("head").split()[0] + body[head.end() :]
     words = [w for _s, _e, w in _words(body)]
     if not words:
         return False
@@ -170,9 +174,11 @@ def _forward_title(text: str, masked: str, pos: int) -> int:
             word = wm.group()
             nxt_m = _WORD.match(text, wm.end() + 1) if wm.end() < n else None
             nxt = nxt_m.group() if nxt_m else None
-            if word == "và" and nxt and nxt[0].isupper() and not HEAD_RE.match(text, wm.end() + 1):
-                i = wm.end()
-                continue
+            if word == "và" and nxt and not HEAD_RE.match(text, wm.end() + 1):
+                nxt2_m = _WORD.match(text, nxt_m.end() + 1) if nxt_m and nxt_m.end() < n else None
+                if nxt[0].isupper() or _title_token_ok(nxt, nxt2_m.group() if nxt2_m else None):
+                    i = wm.end()  # "Sở Kế hoạch và Đầu tư", "Cục Công tác Đảng và công tác chính trị"
+                    continue
             if not _title_token_ok(word, nxt, prev):
                 break
             prev = word
@@ -360,6 +366,8 @@ def find_people(
     blocked = [(p.start, p.end) for p in provinces]
     out: list[PersonMention] = []
     for run in _runs(text, words, blocked):
+        while len(run) > 2 and _HONORIFIC_WORD.match(words[run[0]][2]):
+            run = run[1:]  # "Ông Trà Văn Đông": the honorific opens the sentence, not the name
         toks = [words[i][2] for i in run]
         start_idx = None
         for i, tok in enumerate(toks):
