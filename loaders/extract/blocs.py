@@ -124,6 +124,14 @@ _TAIL_WORDS = frozenset(
         "số",
     ]
 )
+# Small words that end a bloc's name: verbs, prepositions, time words.
+_NAME_STOP = frozenset(
+    "đã vừa đang sẽ gồm có là được với tại trong cho của về nhằm để đạt nhận do theo cũng đều luôn "
+    "năm tháng ngày sáng chiều tối lần thứ hôm qua nay này đó ấy khi sau trước từ đến như mà thì "
+    "bầu họp ký tổ sơ giao triển phát bàn thống tiếp thực hoàn tham đứng xếp dẫn tích trao tặng".split()
+)
+# The small words are followed, within a few words, by the place the bloc belongs to.
+_PLACE_AHEAD = re.compile(r"(?:[a-zà-ỹđ]+\s+){1,4}?(?:tỉnh|thành phố|huyện|quận|thị xã|khu vực)\s+[A-ZÀ-ỸĐ]")
 _UNIT_NOUN = r"(?:tỉnh|thành phố|LĐLĐ|đơn vị|huyện|địa phương|Sở|sở|Hội|hội)"
 _ORG_WORDS = re.compile(
     r"^(?:Văn phòng|Ban|Ủy ban|Uỷ ban|UBND|Đảng ủy|Đảng uỷ|Trường|Sở|Bộ|Cục|Công an|Thanh tra|Viện|Tòa án|Toà án|"
@@ -244,6 +252,12 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                         tail_end = pos
                     tokens += 1
                     continue
+                # another small word: part of the name only if the name goes on after it
+                # ("các sở, ngành kinh tế tổng hợp tỉnh Thái Bình"), never a verb or a preposition
+                if w.lower() not in _NAME_STOP and tokens and _PLACE_AHEAD.match(text, j):
+                    pos = wm.end()
+                    tokens += 1
+                    continue
                 break
             ch = text[j]
             if ch in "-–" and re.compile(r"[-–]\s*[A-ZÀ-ỸĐ]").match(text, j):
@@ -252,7 +266,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             if (
                 ch == ","
                 and re.compile(r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thành phố|khối)\b").match(text, j)
-                and re.search(r"(?:sở|ban|ngành|cơ quan|huyện|đơn vị|cụm)\s*$", text[max(0, j - 10) : j])
+                and re.search(r"(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh)\s*$", text[max(0, j - 10) : j])
             ):
                 pos = j + 1  # "các sở, ngành kinh tế", "các huyện, thị xã"
                 continue
