@@ -332,7 +332,10 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             is_prov = all(find_provinces(x) for x in found)
             if len(found) < 2 and not before:
                 continue
-            names_bloc = bool(re.search(r"(?i)cụm|khối", lm.group()))
+            # "Khối gồm 7 đơn vị:", "Cụm có 6 tỉnh:": the bloc of the article, named by its bare noun
+            names_bloc = bool(re.search(r"(?i)cụm|khối", lm.group())) or bool(
+                re.search(r"(?i)(?<![^\W\d_])(?:cụm|khối)(?![^\W\d_])", st.text[max(0, lm.start() - 40) : lm.start()])
+            )
             if not before and not names_bloc and not (is_prov and len(found) >= 2):
                 continue
             target = _bloc_of(before[-1], blocs) if before and not before[-1].generic else primary

@@ -148,7 +148,9 @@ _ITEM_END = re.compile(
     r"\(|không)\b.*$"
 )
 LIST_START = re.compile(
-    r"(?:\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
+    r"(?:\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
+    r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)\s*:"
+    r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)(?:\s+là)?)?\s*:?"
     r"|\b(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi đua)?\s*:"
     r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
@@ -328,6 +330,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
         if (
             "và" in sep
             and _ORG_WORDS.match(items[-1].strip())
+            and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", items[-1].strip())
             and piece[:1].isupper()
             and not (_ORG_WORDS.match(piece) or find_provinces(piece[:40])[:1])
         ):
