@@ -137,7 +137,8 @@ _ORG_WORDS = re.compile(
     r"^(?:Văn phòng|Ban|Ủy ban|Uỷ ban|UBND|Đảng ủy|Đảng uỷ|Trường|Sở|Bộ|Cục|Công an|Thanh tra|Viện|Tòa án|Toà án|"
     r"Hội|Liên đoàn|LĐLĐ|Đoàn|Mặt trận|Kho bạc|Ngân hàng|Chi cục|Bệnh viện|Báo|Đài|Huyện ủy|Huyện uỷ|Thị ủy|"
     r"Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Tỉnh đoàn|Hội đồng|Trung tâm|Công ty|Tổng công ty|Chi nhánh|"
-    r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn)(?![^\W\d_])"
+    r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn|Thư viện|Bảo tàng|Nhà hát|Nhà văn hóa|Nhà văn hoá|Bảo hiểm|Quỹ|"
+    r"Cảng vụ|Ban quản lý|Ban Quản lý|Học viện|Đại học|Tạp chí|Nhà xuất bản)(?![^\W\d_])"
 )
 _PARTY_PREFIX = re.compile(r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Đảng ủy|Đảng uỷ)\s")
 _ADMIN_PREFIX = re.compile(

@@ -141,11 +141,18 @@ def _before(
     # an organisation phrase: "bầu huyện Cẩm Thủy là đơn vị Cụm trưởng"
     conn = re.search(r"\s*(?:\)\s*)?(?:là|làm)?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head)
     core = head[: conn.start()] if conn else head
+    if conn is None or not conn.group().strip():
+        return []
     bounds = list(_LEFT_BOUNDARY.finditer(core))
-    unit = core[bounds[-1].end() if bounds else 0 :]
-    unit = unit.strip()
-    if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2 and conn is not None and conn.group().strip():
-        return [(None, unit)]
+    starts = [b.end() for b in reversed(bounds)] + [0]
+    for k, begin in enumerate(starts):
+        unit = core[begin:].strip()
+        if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2:
+            return [(None, unit)]
+        # "Sở Kế hoạch và Đầu tư": a "và" between capitalised words is inside the unit's name
+        inside_name = k < len(bounds) and bounds[-1 - k].group().strip() == "và" and unit[:1].isupper()
+        if not inside_name:
+            break
     return []
 
 
