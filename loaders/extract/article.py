@@ -29,6 +29,7 @@ from vnkg.loaders.extract.events import (
     read_event_sentence,
     role_of,
     stronger,
+    venue_of,
 )
 from vnkg.loaders.extract.people import PersonMention, Post, find_people, person_key
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
@@ -38,6 +39,9 @@ from vnkg.loaders.extract.sentences import Sentence, split_sentences
 from vnkg.text import fold_tones
 
 SCHEMA = "facts/1"
+_MEETING_HELD = re.compile(
+    r"(?i)(?:hội nghị|buổi lễ|lễ ký|lễ phát động)\b[^.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức)\b"
+)
 
 
 @dataclass
@@ -242,6 +246,13 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         or next((st for st in sents if is_event_sentence(st.text)), None)
     )
     info = read_event_sentence(event_st.text) if event_st else EventInfo()
+    if event_st is not None and info.location_raw is None:
+        # "Ngày 12/1, Khối ... tổ chức hội nghị ... Hội nghị diễn ra tại Hội trường Tỉnh ủy."
+        at = sents.index(event_st)
+        for st in sents[at + 1 : at + 3]:
+            if _MEETING_HELD.match(st.text):
+                info.location_raw = venue_of(st.text)
+                break
     if event_st and info.reviews_year is None and info.plans_year is None and title_text:
         from vnkg.loaders.extract.events import years_of
 

@@ -44,11 +44,18 @@ _GROUP_STOP = re.compile(
 _ORG_START = re.compile(
     r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Đảng bộ|Sở|Hội|Ban|Liên đoàn|LĐLĐ|"
     r"Công an|Viện|Tòa án|Cục|Văn phòng|Trường|Bộ|Ủy ban|Uỷ ban|UBND|Công ty|Tổng công ty|Trung tâm|Chi cục|"
-    r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể)(?![^\W\d_])"
+    r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
+    r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố)(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(
     r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
-    r"Ban Chấp hành|Chủ tịch nước)[^,;.()]*?)\s+(?:đã\s+|sẽ\s+)?(?:tặng|trao)\b"
+    r"Ban Chấp hành|Chủ tịch nước|Giám đốc|Tổng Giám đốc|Tư lệnh|Cục trưởng|Viện trưởng|Hiệu trưởng|Trưởng ban|"
+    r"Trưởng Ban|Đoàn Chủ tịch|Tổng Liên đoàn|Hội đồng)[^,;.()]*?)\s+(?:đã\s+|sẽ\s+)?(?:tặng|trao)\b"
+)
+_RECIP_TAIL = re.compile(r"^\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt|năm\s+\d{4})\b")
+_PERSON_RECIP = re.compile(
+    r"^(?:(?:ông|bà|đồng chí|đ/c|Ông|Bà|Đồng chí)\s+)?(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,4})"
+    r"(?=\s*$|\s*[-–,]|\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt)\b)"
 )
 _ASK_ISSUER = re.compile(r"(?i)đề nghị\s+(?P<who>(?!tặng)[^,;.()]{2,60}?)\s+(?:xét\s+)?tặng\b")
 _YEAR = re.compile(r"^\s*năm\s+(\d{4})\b")
@@ -118,9 +125,17 @@ def _recipients(text: str) -> list[dict[str, str]]:
             out.append({"province": provs[0].name})
             i += 1
             continue
+        if provs and provs[0].start == 0 and _RECIP_TAIL.match(part[provs[0].end :]):
+            out.append({"province": provs[0].name})  # "tỉnh Ninh Thuận vì đã có thành tích ..."
+            break
         if _ORG_START.match(part):
             org = re.split(r"\s+(?:đã|vừa|đảm nhận|có|là|được|đạt|với|vì|năm\s+\d{4}|dẫn đầu|[-–])\b", part)[0]
             out.append({"organization": org.strip()})
+            i += 1
+            continue
+        person = _PERSON_RECIP.match(part)
+        if person:  # a person by name; kept only where the people stage confirms the name
+            out.append({"person": person.group("name")})
             i += 1
             continue
         break
@@ -222,6 +237,12 @@ def find_awards(
         name = kind[0].upper() + kind[1:]
         if issuer and re.match(r"(?i)cờ|bằng khen|giấy khen", kind):
             name = f"{name} của {_issuer_name(issuer, provinces)}"
+        if year is None:
+            # "... cho tỉnh Bình Thuận vì đã có thành tích xuất sắc năm 2019": the year the clause ties to it
+            rest = re.split(r"[;\n]|\.(?:\s|$)", text[pos:], maxsplit=1)[0]
+            tied = re.search(r"(?<![^\W\d_])năm\s+(19[5-9]\d|20[0-4]\d)(?!\d)", rest)
+            if tied and not _AWARD.search(rest[: tied.start()]):
+                year = int(tied.group(1))
         if year is None:
             year = default_year
         for r in recips:

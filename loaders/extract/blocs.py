@@ -126,9 +126,11 @@ _TAIL_WORDS = frozenset(
 )
 # Small words that end a bloc's name: verbs, prepositions, time words.
 _NAME_STOP = frozenset(
-    "đã vừa đang sẽ gồm có là được với tại trong cho của về nhằm để đạt nhận do theo cũng đều luôn "
-    "năm tháng ngày sáng chiều tối lần thứ hôm qua nay này đó ấy khi sau trước từ đến như mà thì "
-    "bầu họp ký tổ sơ giao triển phát bàn thống tiếp thực hoàn tham đứng xếp dẫn tích trao tặng".split()
+    ["đã", "vừa", "đang", "sẽ", "gồm", "có", "là", "được", "với", "tại", "trong", "cho", "của", "về", "nhằm",
+     "để", "đạt", "nhận", "do", "theo", "cũng", "đều", "luôn", "năm", "tháng", "ngày", "sáng", "chiều", "tối",
+     "lần", "thứ", "hôm", "qua", "nay", "này", "đó", "ấy", "khi", "sau", "trước", "từ", "đến", "như", "mà",
+     "thì", "bầu", "họp", "ký", "tổ", "sơ", "giao", "triển", "phát", "bàn", "thống", "tiếp", "thực", "hoàn",
+     "tham", "đứng", "xếp", "dẫn", "tích", "trao", "tặng"]
 )
 # The small words are followed, within a few words, by the place the bloc belongs to.
 _PLACE_AHEAD = re.compile(r"(?:[a-zà-ỹđ]+\s+){1,4}?(?:tỉnh|thành phố|huyện|quận|thị xã|khu vực)\s+[A-ZÀ-ỸĐ]")
@@ -149,7 +151,8 @@ _ITEM_END = re.compile(
     r"\(|không)\b.*$"
 )
 LIST_START = re.compile(
-    r"(?:\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
+    r"(?:\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+"
+    r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)\s*:"
     r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)(?:\s+là)?)?\s*:?"

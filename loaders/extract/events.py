@@ -124,17 +124,23 @@ def read_event_sentence(text: str) -> EventInfo:
     info.kind = event_kind(info.name or text)
     days = find_days(text)
     info.day = days[0] if days else None
-    venue = _VENUE.search(re.sub(r"\b(TP|Tp)\.(?=\s?\w)", r"\1 ", text))
-    if venue:
-        end = venue.end("v")
-        more = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,;.()]+").match(text, end)
-        if more:
-            end = more.end()  # "tại thành phố Vinh, tỉnh Nghệ An"
-        info.location_raw = text[venue.start("v") : end].strip()
+    info.location_raw = venue_of(text)
     info.period, info.reviews_year, info.plans_year = years_of(info.name or text)
     if info.reviews_year is None and info.plans_year is None:
         info.period, info.reviews_year, info.plans_year = years_of(text)
     return info
+
+
+def venue_of(text: str) -> str | None:
+    """The place a sentence says the meeting is held at ("tại thành phố Vinh, tỉnh Nghệ An"), as written."""
+    venue = _VENUE.search(re.sub(r"\b(TP|Tp)\.(?=\s?\w)", r"\1 ", text))
+    if not venue:
+        return None
+    end = venue.end("v")
+    more = re.compile(r",\s*(?:tỉnh|thành phố|TP\.?)\s+[^,;.()]+").match(text, end)
+    if more:
+        end = more.end()  # "tại thành phố Vinh, tỉnh Nghệ An"
+    return text[venue.start("v") : end].strip()
 
 
 def is_event_sentence(text: str) -> bool:
