@@ -50,7 +50,11 @@ _ORG_START = re.compile(
 _SUBJECT_ISSUER = re.compile(
     r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
     r"Ban Chấp hành|Chủ tịch nước|Giám đốc|Tổng Giám đốc|Tư lệnh|Cục trưởng|Viện trưởng|Hiệu trưởng|Trưởng ban|"
-    r"Trưởng Ban|Đoàn Chủ tịch|Tổng Liên đoàn|Hội đồng)[^,;.()]*?)\s+(?:đã\s+|sẽ\s+)?(?:tặng|trao)\b"
+    r"Trưởng Ban|Đoàn Chủ tịch|Tổng Liên đoàn|Hội đồng|Ủy ban|Uỷ ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
+    r"Bộ|Liên đoàn|Trung ương)[^,;.()]*?)\s+(?:đã\s+|sẽ\s+)?(?:tặng|trao)\b"
+)
+_ON_BEHALF = re.compile(
+    r"(?i)(?:thừa ủy quyền|thừa uỷ quyền|được ủy quyền|thay mặt)\s+(?:của\s+)?(?P<who>[^,;.()]{3,60}?)\s*,"
 )
 _RECIP_TAIL = re.compile(r"^\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt|năm\s+\d{4})\b")
 _PERSON_RECIP = re.compile(
@@ -59,6 +63,10 @@ _PERSON_RECIP = re.compile(
 )
 _ASK_ISSUER = re.compile(r"(?i)đề nghị\s+(?P<who>(?!tặng)[^,;.()]{2,60}?)\s+(?:xét\s+)?tặng\b")
 _YEAR = re.compile(r"^\s*năm\s+(\d{4})\b")
+_AUTHORITY = re.compile(
+    r"(?:Chủ tịch|Thủ tướng|Chính phủ|Bộ trưởng|Ban Chấp hành|Ban Thường vụ|Ủy ban|Uỷ ban|UBND|Tổng Liên đoàn|"
+    r"Tư lệnh|Giám đốc|Trung ương)"
+)
 
 
 @dataclass
@@ -198,8 +206,11 @@ def find_awards(
             if asked:
                 issuer = asked[-1].group("who").strip()
             else:
+                behalf = [b for b in _ON_BEHALF.finditer(text, clause_start, m.start()) if _AUTHORITY.match(b["who"])]
                 subjects = list(_SUBJECT_ISSUER.finditer(text, clause_start, m.start() + 1))
-                if subjects:
+                if behalf:  # "thừa ủy quyền của Chủ tịch nước, ông X trao Huân chương ..."
+                    issuer = behalf[-1].group("who").strip()
+                elif subjects:
                     issuer = subjects[-1].group("who").strip()
         if not _VERB.search(text, 0, m.start()) and not re.search(r"(?i)\bnhận\b|tặng", text[m.start() : pos + 30]):
             continue

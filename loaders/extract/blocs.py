@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from vnkg.loaders.extract.lexicon import BODY_BIGRAMS
 from vnkg.loaders.extract.places import find_provinces
 
 from vnkg.text import fold_tones
@@ -197,6 +198,20 @@ def _number(word: str) -> int | None:
     return NUMBER_WORDS.get(word.lower())
 
 
+def _body_word(text: str, start: int, end: int, word: str) -> bool:
+    """Whether a small word belongs to a body's name: it makes a body bigram with a neighbour."""
+    low = word.lower()
+    before = re.search(r"([^\W\d_]+)[ \t]*[-–]?[ \t]*$", text[max(0, start - 20) : start])
+    after = re.compile(r"[ \t]+([^\W\d_]+)").match(text, end)
+    prev = before.group(1).lower() if before else ""
+    nxt = after.group(1).lower() if after else ""
+    if f"{low} {nxt}" == "tổ chức":
+        return prev in ("các", "những")  # "các tổ chức chính trị", never "Cụm ... tổ chức hội nghị"
+    if prev == "tổ" and low == "chức":
+        return bool(re.search(r"(?:các|những)\s+tổ\s*$", text[max(0, start - 15) : start]))
+    return f"{prev} {low}" in BODY_BIGRAMS or f"{low} {nxt}" in BODY_BIGRAMS
+
+
 def find_bloc_mentions(text: str) -> list[BlocMention]:
     """Blocs named in one sentence (generic uses flagged)."""
     out: list[BlocMention] = []
@@ -264,8 +279,17 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                     pos = wm.end()
                     tokens += 1
                     continue
+                # a word of a body's name ("Bộ Chỉ huy Quân sự", "các tổ chức chính trị - xã hội")
+                if tokens and _body_word(text, j, wm.end(), w):
+                    pos = tail_end = wm.end()
+                    tokens += 1
+                    continue
                 break
             ch = text[j]
+            after_dash = re.compile(r"[-–]\s*([^\W\d_]+)").match(text, j)
+            if ch in "-–" and after_dash and _body_word(text, *after_dash.span(1), after_dash.group(1)):
+                pos = j + 1  # "chính trị - xã hội"
+                continue
             if ch in "-–" and re.compile(r"[-–]\s*[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1
                 continue

@@ -192,7 +192,8 @@ phó trưởng|dân tộc|tôn giáo|nội vụ|thanh tra|tổ chức|hành chí
 hòa xã|hoà xã|ủy viên|uỷ viên|phó chủ|tịch thứ|thi hành|hành án|dân sự|an ninh|quốc phòng|phát thanh|
 truyền hình|liên minh|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|quân ủy|quân uỷ|
 hợp tác|chữ thập|thập đỏ|khuyến học|người cao|cao tuổi|văn nghệ|nghệ thuật|thanh thiếu|
-thiếu niên|nhi đồng|kinh tế|công tác|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
+thiếu niên|nhi đồng|kinh tế|công tác|
+tỉnh đoàn|thành đoàn|huyện đoàn|quân khu|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
 """.replace("\n", "").split("|")
     if x.strip()
 )

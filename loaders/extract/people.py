@@ -201,6 +201,11 @@ def _forward_title(text: str, masked: str, pos: int) -> int:
         if ch == "&":
             i = j + 1
             continue
+        num = re.compile(r"\d{1,3}(?![\d/.,:-])").match(text, j)
+        if num and prev and not prev.isdigit() and end > pos:
+            end = i = num.end()  # "Phó Chính ủy Quân khu 7", "Sư đoàn 2"
+            prev = num.group()
+            continue
         if ch == "." and text[max(0, j - 2) : j] in ("TP", "T.Ư"[-2:]):
             i = j + 1
             continue

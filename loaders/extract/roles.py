@@ -34,7 +34,7 @@ _UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|và\s|v
 _ORG_UNIT = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Sở|Hội|Ban|"
     r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
-    r"Thị xã|Quận|Thành phố)(?![^\W\d_])"
+    r"Thị xã|Quận|Thành phố|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Bộ Chỉ huy|Đảng ủy|Đảng uỷ)(?![^\W\d_])"
 )
 
 
@@ -65,7 +65,7 @@ def _unit_from(text: str, provinces: list[ProvinceMention], offset: int) -> tupl
             return inner[-1].name, None
     if inner:
         return inner[-1].name, None
-    if _ORG_UNIT.match(phrase) and len(phrase.split()) >= 2:
+    if _ORG_UNIT.match(phrase) and (len(phrase.split()) >= 2 or phrase in ("Tỉnh đoàn", "Thành đoàn")):
         return None, phrase
     return None, None
 
@@ -148,7 +148,7 @@ def _before(
     for k, begin in enumerate(starts):
         unit = core[begin:].strip()
         if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2:
-            return [(None, unit)]
+            return [(None, unit)]  # ("Tỉnh đoàn" is two words)
         # "Sở Kế hoạch và Đầu tư": a "và" between capitalised words is inside the unit's name
         inside_name = k < len(bounds) and bounds[-1 - k].group().strip() == "và" and unit[:1].isupper()
         if not inside_name:
