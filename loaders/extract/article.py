@@ -22,7 +22,7 @@ from typing import Any
 from vnkg.loaders.extract.awards import AwardFact, find_awards
 from vnkg.loaders.extract.blocs import LIST_START, Bloc, BlocMention, find_bloc_mentions, parse_members, same_bloc
 from vnkg.loaders.extract.clean import clean_text
-from vnkg.loaders.extract.dates import find_days, published_date, resolve_day
+from vnkg.loaders.extract.dates import find_days, is_dateline, published_date, resolve_day
 from vnkg.loaders.extract.events import (
     EventInfo,
     is_event_sentence,
@@ -39,6 +39,7 @@ from vnkg.loaders.extract.sentences import Sentence, split_sentences
 from vnkg.text import fold_tones
 
 SCHEMA = "facts/1"
+_HEADLINE = re.compile(r"(?i)hội nghị|tổng kết|sơ kết|giao ban|ký kết|giao ước|phát động|thi đua|\bcụm\b|\bkhối\b")
 _MEETING_HELD = re.compile(
     r"(?i)(?:hội nghị|buổi lễ|lễ ký|lễ phát động)\b[^.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức)\b"
 )
@@ -65,20 +66,22 @@ def article_id(raw: str | bytes) -> str:
 
 
 def _title(text: str) -> str | None:
-    """The headline: the first line that reads like one (short, no final stop, not a kicker)."""
-    for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:6]:
+    """The headline: among the first lines that read like one (short, no final stop, not a kicker, a date
+    line, a breadcrumb or the outlet's name), the first that speaks of emulation or a meeting, else the first."""
+    candidates: list[str] = []
+    for line in [ln.strip() for ln in text.split("\n") if ln.strip()][:8]:
         line = re.sub(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s*", "", line).strip()
-        if not line or len(line) < 15 or len(line) > 250 or " | " in line:
+        if not line or len(line) < 15 or len(line) > 250 or " | " in line or re.search(r"\s[>»]\s", line):
             continue
         letters = re.sub(r"[^\w]", "", line)
-        if re.fullmatch(r"[\W\d_]*", line) or re.search(r"\d{1,2}[:/]\d{2}", line[:25]):
+        if re.fullmatch(r"[\W\d_]*", line) or re.search(r"\d{1,2}[:/]\d{2}", line[:25]) or is_dateline(line):
             continue
         if letters.isupper() or line.endswith((":", ".", ";")) or line.startswith("("):
             if line.endswith(".") or line.startswith("("):
-                return None
+                break
             continue
-        return line
-    return None
+        candidates.append(line)
+    return next((c for c in candidates if _HEADLINE.search(c)), candidates[0] if candidates else None)
 
 
 def _day(published: str | None) -> date | None:

@@ -72,7 +72,7 @@ def _line_dates(line: str) -> list[str]:
     return found
 
 
-def _is_dateline(line: str) -> bool:
+def is_dateline(line: str) -> bool:
     """A short line that is mostly a date, a time, a weekday, a byline or counters."""
     if len(line) > 90:
         return False
@@ -96,8 +96,12 @@ def published_date(text: str, source: str | None = None, head_lines: int = 12) -
         if m:
             candidates.extend(_line_dates(m.group(1)))
             continue
-        if _is_dateline(line):
+        if is_dateline(line):
             candidates.extend(_line_dates(line))
+    if not candidates:  # a date line printed under the article, with the byline
+        for line in lines[head_lines:][-8:]:
+            if is_dateline(line):
+                candidates.extend(_line_dates(line))
     full = [c for c in candidates if len(c) == 10]
     if full:
         return max(full)
