@@ -231,6 +231,13 @@ def find_awards(
             ly = re.findall(r"năm\s+(\d{4})", lead)
             if year is None and ly:
                 year = int(ly[-1])
+        asked_for = re.search(r"(?i)\bđề nghị\s+[^,;.()]{2,40}?\s+(?:xét\s+)?tặng\s*$", text[clause_start : m.start()])
+        if not recips and asked_for:
+            # "suy tôn 15 tập thể và 22 cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen"
+            lead = text[clause_start : clause_start + asked_for.start()]
+            chosen = re.search(r"(?i)\b(?:suy tôn|bình chọn|bình xét|xét chọn|lựa chọn|chọn)\s+(?P<r>.+)$", lead)
+            if chosen:
+                recips = _recipients(chosen["r"].strip())
         subject = re.search(
             r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s+)?(?:đề nghị\s+[^,;.()]{2,40}?\s+)?"
             r"(?:tặng|trao tặng|trao|xét tặng)\s*$",

@@ -72,10 +72,10 @@ def years_of(text: str) -> tuple[str | None, int | None, int | None]:
     period = None
     reviews = plans = None
     low = text.lower()
-    if re.search(r"sơ kết|6 tháng|sáu tháng", low):
+    if re.search(r"\bquý\s+(?:i|ii|iii|iv|\d)\b", low):
+        period = "quarter"  # "sơ kết quý I năm 2024" is a quarter's review
+    elif re.search(r"sơ kết|6 tháng|sáu tháng", low):
         period = "half-year"
-    elif re.search(r"\bquý\s+(?:i|ii|iii|iv|\d)", low):
-        period = "quarter"
     elif re.search(r"tổng kết|giao ban|tổng kết|xét khen thưởng|bình xét", low):
         period = "year"
     m = _REVIEW.search(text)

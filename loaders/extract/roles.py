@@ -26,7 +26,9 @@ ROLE_RE = re.compile(
 _YEAR = re.compile(r"(?i)\bnăm\s+(19[5-9]\d|20[0-4]\d)\b|\b(?:trong|cho)\s+năm\s+(20[0-4]\d)")
 _AFTER_UNIT = re.compile(r"^[^;:.()]{0,90}?(?:\b(?:cho|là)\s+|\(\s*)")
 _CONNECTOR = re.compile(
-    r"^\s*(?:\)\s*)?(?:,\s*)?(?:là|làm|giữ|đảm nhận|được bầu làm|được bầu là)?\s*(?:vai trò\s*)?"
+    r"^\s*(?:\)\s*)?(?:,\s*)?(?:là|làm|giữ|đảm nhận|đảm nhiệm|tiếp nhận|"
+    r"được\s+(?:bầu|giao|chọn|suy tôn|phân công|đề xuất|đề nghị|luân phiên)(?:\s+(?:làm|là))?|"
+    r"nhận(?:\s+cờ)?(?:\s+luân lưu)?(?:\s+nhiệm vụ)?)?\s*(?:vai trò\s*)?"
     r"(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
 )
 _LEFT_BOUNDARY = re.compile(r"(?i)(?:[,;:(]|\b(?:tại|cho|bầu|đề xuất|đề nghị|thống nhất|và|trong đó|giữa)\b)")
