@@ -25,10 +25,14 @@ ROLE_RE = re.compile(
 )
 _YEAR = re.compile(r"(?i)\bnăm\s+(19[5-9]\d|20[0-4]\d)\b|\b(?:trong|cho)\s+năm\s+(20[0-4]\d)")
 _AFTER_UNIT = re.compile(r"^[^;:.()]{0,90}?(?:\b(?:cho|là)\s+|\(\s*)")
-_CONNECTOR = re.compile(
-    r"^\s*(?:\)\s*)?(?:,\s*)?(?:là|làm|giữ|đảm nhận|đảm nhiệm|tiếp nhận|"
+_TAKES = (
+    r"(?:là|làm|giữ|đảm nhận|đảm nhiệm|tiếp nhận|"
     r"được\s+(?:bầu|giao|chọn|suy tôn|phân công|đề xuất|đề nghị|luân phiên)(?:\s+(?:làm|là))?|"
-    r"nhận(?:\s+cờ)?(?:\s+luân lưu)?(?:\s+nhiệm vụ)?)?\s*(?:vai trò\s*)?"
+    r"nhận(?:\s+cờ)?(?:\s+luân lưu)?(?:\s+nhiệm vụ)?)"
+)
+"""The verbs that give a unit the role ("là", "được giao làm", "nhận cờ luân lưu")."""
+_CONNECTOR = re.compile(
+    r"^\s*(?:\)\s*)?(?:,\s*)?" + _TAKES + r"?\s*(?:vai trò\s*)?"
     r"(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
 )
 _LEFT_BOUNDARY = re.compile(r"(?i)(?:[,;:(]|\b(?:tại|cho|bầu|đề xuất|đề nghị|thống nhất|và|trong đó|giữa)\b)")
@@ -141,7 +145,7 @@ def _before(
     if best is not None:
         return [best]
     # an organisation phrase: "bầu huyện Cẩm Thủy là đơn vị Cụm trưởng"
-    conn = re.search(r"\s*(?:\)\s*)?(?:là|làm)?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head)
+    conn = re.search(r"\s*(?:\)\s*)?" + _TAKES + r"?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head)
     core = head[: conn.start()] if conn else head
     if conn is None or not conn.group().strip():
         return []
