@@ -271,8 +271,8 @@ def _not_acceptable() -> Response:
 
 # --- routes -----------------------------------------------------------------------------------
 
-@router.api_route("/id/{kind}/{rest:path}", methods=["GET", "HEAD"], include_in_schema=True,
-                  summary="Dereference a data IRI (303 See Other to its page or data document)")
+@router.get("/id/{kind}/{rest:path}", summary="Dereference a data IRI (303 See Other to its page or data document)")
+@router.head("/id/{kind}/{rest:path}", include_in_schema=False)
 def dereference(kind: str, rest: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """303 to the page or the data document of ``{base_iri}{kind}/{rest}``, by ``Accept``."""
     base = store.base_iri
