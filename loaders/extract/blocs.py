@@ -24,7 +24,17 @@ _START = re.compile(
     r"(?<![^\W\d_])(?P<word>[Cc]ụm|CỤM|[Kk]hối|KHỐI)\s+(?:(?P<td>[Tt]hi đua|THI ĐUA)(?![^\W\d_])|"
     r"(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố)\b))"
 )
-_GENERIC_BEFORE = re.compile(r"(?i)(?:\bcác|\bnhững|\bmỗi|\btừng|\d+|cụm,?|khối,?)\s*$")
+_GENERIC_BEFORE = re.compile(
+    r"(?i)(?:\bcác|\bnhững|\bmỗi|\btừng|\d+|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|cụm,?|khối,?)\s*$"
+)
+# A phrase that places a bloc of agencies in a province ("các cơ quan Trung ương đóng trên địa bàn tỉnh").
+_SEATED = re.compile(r"[ \t]*(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|thành phố))?(?![^\W\d_])")
+# After a comma, the words that go on naming the same kind of member ("các Bộ, ngành", "các tỉnh,
+# thành", "các xã, phường", "miền núi, biên giới").
+_COMMA_GOES_ON = re.compile(
+    r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thị trấn|thành phố|thành|phường|quận|huyện|biên giới|khối)(?![^\W\d_])"
+)
+_COMMA_AFTER = re.compile(r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi)\s*$")
 NUMBER_WORDS = {
     "một": 1,
     "hai": 2,
@@ -236,6 +246,13 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             wm = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+").match(text, j)
             if wm:
                 w = wm.group()
+                if tokens and w.lower() in ("cụm", "khối") and re.compile(r"\s+thi đua", re.I).match(text, wm.end()):
+                    break  # "Cụm thi đua A và Cụm thi đua B": the next bloc
+                seated = _SEATED.match(text, pos) if tokens else None
+                if seated:
+                    pos = tail_end = seated.end()
+                    tokens += 3
+                    continue
                 if w.lower() == "số":
                     nm = re.compile(r"\s*(\d+)").match(text, wm.end())
                     if nm:
@@ -293,11 +310,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             if ch in "-–" and re.compile(r"[-–]\s*[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1
                 continue
-            if (
-                ch == ","
-                and re.compile(r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thành phố|khối)\b").match(text, j)
-                and re.search(r"(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh)\s*$", text[max(0, j - 10) : j])
-            ):
+            if ch == "," and _COMMA_GOES_ON.match(text, j) and _COMMA_AFTER.search(text[max(0, j - 10) : j]):
                 pos = j + 1  # "các sở, ngành kinh tế", "các huyện, thị xã"
                 continue
             break
@@ -319,6 +332,10 @@ def bloc_key(name: str) -> str:
     s = fold_tones(name).lower()
     s = re.sub(r"\s*[-–—]\s*", " ", s)
     s = re.sub(r"\b(cụm|khối) thi đua\b", "", s)
+    # the same body, spelt out or abbreviated ("Ủy ban MTTQ Việt Nam" = "MTTQ")
+    s = re.sub(r"\b(?:ủy ban )?(?:mặt trận tổ quốc|mttq)(?: việt nam)?\b", "mttq", s)
+    s = re.sub(r"\bhội liên hiệp phụ nữ\b", "hội lhpn", s)
+    s = re.sub(r"\bliên đoàn lao động\b", "lđlđ", s)
     s = re.sub(r"\bsố\s+0*(\d+)", r"số\1", s)
     s = re.sub(r"\b(các|\d+) (tỉnh|thành phố|đơn vị)\b", "", s)
     return re.sub(r"\s+", " ", s).strip(" ,-")
@@ -353,7 +370,20 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
     region = protected[:end]
     pieces = re.split(r"(,\s*|\s+và\s+)", region)
     items: list[str] = [pieces[0]]
-    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=False):
+    seps = pieces[1::2]
+    for k, (sep, piece) in enumerate(zip(seps, pieces[2::2], strict=False)):
+        # "Bộ Văn hóa, Thể thao và Du lịch": a comma inside an agency's name, whose last part follows "và"
+        if (
+            "," in sep
+            and k + 1 < len(seps)
+            and "và" in seps[k + 1]
+            and _ORG_WORDS.match(items[-1].strip())
+            and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", items[-1].strip())
+            and re.match(r"[A-ZÀ-ỸĐ][^\W\d_]*\s+[a-zà-ỹđ]", piece.strip())
+            and not (_ORG_WORDS.match(piece.strip()) or find_provinces(piece[:40])[:1])
+        ):
+            items[-1] = items[-1] + sep + piece
+            continue
         # "Sở Kế hoạch và Đầu tư": "và" inside an agency's name, not between two members
         if (
             "và" in sep
