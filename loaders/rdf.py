@@ -121,6 +121,7 @@ class _Builder:
         self._art: set[Triple] = set()
         self._supported: set[URIRef] = set()
         self._statements: set[Triple] = set()
+        self._evidence: dict[str, tuple[list[URIRef], date | None]] = {}
 
     # -- emitting -----------------------------------------------------------------------------
     def fact(self, s: URIRef, p: URIRef, o: Node | None) -> None:
@@ -145,25 +146,38 @@ class _Builder:
             self.out.article_triples.append(triple)
 
     def evidence(self, node: URIRef, sentence: str | None, observed: date | None = None) -> None:
-        """An annotation quoting the sentence that states a node, in the article's graph."""
+        """Record that a sentence states a node; one annotation per sentence quotes it (see finish)."""
         if not sentence:
             return
-        digest = hashlib.sha1(f"{node}\x1f{sentence}".encode()).hexdigest()[:12]  # noqa: S324
-        ann = URIRef(f"{self.article}#ev-{digest}")
-        target, selector = URIRef(f"{ann}-t"), URIRef(f"{ann}-s")
-        self.art(ann, RDF.type, OA.Annotation)
-        self.art(ann, OA.motivatedBy, OA.describing)
-        self.art(ann, OA.hasBody, node)
-        self.art(ann, OA.hasTarget, target)
-        self.art(target, RDF.type, OA.SpecificResource)
-        self.art(target, OA.hasSource, self.article)
-        self.art(target, OA.hasSelector, selector)
-        self.art(selector, RDF.type, OA.TextQuoteSelector)
-        self.art(selector, OA.exact, Literal(sentence))
-        if observed is not None:
-            self.art(ann, VNKG.observedOn, Literal(observed.isoformat(), datatype=XSD.date))
+        nodes, seen = self._evidence.get(sentence, ([], None))
+        if node not in nodes:
+            nodes.append(node)
+        if observed is not None and (seen is None or observed < seen):
+            seen = observed
+        self._evidence[sentence] = (nodes, seen)
+
+    def _annotations(self) -> None:
+        """One Web Annotation per quoted sentence: its bodies are every node the sentence states, its
+        target selects the sentence in the article (oa:TextQuoteSelector with the exact text)."""
+        for sentence, (nodes, observed) in self._evidence.items():
+            digest = hashlib.sha1(sentence.encode()).hexdigest()[:12]  # noqa: S324
+            ann = URIRef(f"{self.article}#ev-{digest}")
+            target, selector = URIRef(f"{ann}-t"), URIRef(f"{ann}-s")
+            self.art(ann, RDF.type, OA.Annotation)
+            self.art(ann, OA.motivatedBy, OA.describing)
+            for node in nodes:
+                self.art(ann, OA.hasBody, node)
+            self.art(ann, OA.hasTarget, target)
+            self.art(target, RDF.type, OA.SpecificResource)
+            self.art(target, OA.hasSource, self.article)
+            self.art(target, OA.hasSelector, selector)
+            self.art(selector, RDF.type, OA.TextQuoteSelector)
+            self.art(selector, OA.exact, Literal(sentence))
+            if observed is not None:
+                self.art(ann, VNKG.observedOn, Literal(observed.isoformat(), datatype=XSD.date))
 
     def finish(self) -> MappedArticle:
+        self._annotations()
         for s, p, o in sorted(self._statements, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
             digest = hashlib.sha1(f"{s}\x1f{p}\x1f{o.n3()}".encode()).hexdigest()[:12]  # noqa: S324
             st = URIRef(f"{self.article}#st-{digest}")

@@ -304,12 +304,17 @@ class ShapesValidator:
                 return False
         return True
 
-    def validate(self, triples: Iterable[Triple]) -> list[Result]:
-        """Every violation in a data graph given as triples."""
+    def validate(self, triples: Iterable[Triple], only: set[Node] | None = None) -> list[Result]:
+        """Every violation in a data graph given as triples (of the nodes in `only`, when given)."""
         index = DataIndex(triples)
         results: list[Result] = []
+
+        def targeted(targets: list[Node]) -> set[Node]:
+            nodes = set().union(*(index.targets(t) for t in targets)) if targets else set()
+            return nodes if only is None else nodes & only
+
         for shape, targets, compiled, messages in self.node_shapes:
-            focus_nodes = set().union(*(index.targets(t) for t in targets)) if targets else set()
+            focus_nodes = targeted(targets)
             for focus in sorted(focus_nodes, key=str):
                 if not all(check(index, focus, [focus]) for check in compiled.node_checks):
                     results.append(Result(focus, None, messages, shape))
@@ -321,7 +326,7 @@ class ShapesValidator:
                             break
         store: ox.Store | None = None
         for shape, targets, constraint, messages in self.sparql:
-            focus_nodes = set().union(*(index.targets(t) for t in targets)) if targets else set()
+            focus_nodes = targeted(targets)
             if not focus_nodes:
                 continue
             if all(isinstance(node, URIRef) for node in focus_nodes):

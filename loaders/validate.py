@@ -24,7 +24,7 @@ from vnkg.loaders.errors import ShapeViolationError
 from vnkg.loaders.rdf import MappedArticle, Triple
 from vnkg.loaders.shacl_fast import ShapesValidator
 
-from vnkg.namespaces import SH_NS
+from vnkg.namespaces import RDF, SH_NS
 
 _MAX_REPORTED = 5
 Engine = TypingLiteral["fast", "pyshacl"]
@@ -68,7 +68,7 @@ def _compiled() -> ShapesValidator:
 
 
 def data_triples(mapped: MappedArticle, base_iri: str) -> list[Triple]:
-    """The triples one article is validated as."""
+    """The triples one article is validated as: its own, and the types of what it points to."""
     index = _reference_index(base_iri)
     pulled: set[Node] = set()
     out: list[Triple] = []
@@ -78,8 +78,13 @@ def data_triples(mapped: MappedArticle, base_iri: str) -> list[Triple]:
             obj = triple[2]
             if isinstance(obj, URIRef) and obj not in pulled and obj in index:
                 pulled.add(obj)
-                out.extend(index[obj])
+                out.extend(t for t in index[obj] if t[1] == RDF.type)
     return out
+
+
+def focus_nodes(mapped: MappedArticle) -> set[Node]:
+    """The nodes an article states: only these are validated (reference data is checked as a whole)."""
+    return {t[0] for t in mapped.article_triples} | {t[0] for t in mapped.fact_triples}
 
 
 def data_graph(mapped: MappedArticle, base_iri: str) -> Graph:
@@ -95,9 +100,10 @@ def violations(mapped: MappedArticle, base_iri: str, engine: Engine = "fast") ->
     if engine == "fast":
         return sorted((Violation(focus=str(r.focus), path=str(r.path) if r.path else None, message=r.message,
                                  shape=str(r.shape) if r.shape else None, severity="Violation")
-                       for r in _compiled().validate(data_triples(mapped, base_iri))),
+                       for r in _compiled().validate(data_triples(mapped, base_iri), focus_nodes(mapped))),
                       key=lambda v: (v.focus, v.path or "", v.message))
     conforms, report, _ = validate(data_graph(mapped, base_iri), shacl_graph=_shapes(), advanced=True,
+                                   focus_nodes=sorted(focus_nodes(mapped), key=str),
                                    inference="none", allow_warnings=True, allow_infos=True)
     if conforms:
         return []
