@@ -37,6 +37,10 @@ _GROUP = re.compile(
     rf"^(?P<n>{_NUM})\s+(?P<noun>tập thể|cá nhân|đơn vị|tỉnh|thành phố|huyện|hộ gia đình|gia đình|tổ chức|"
     r"doanh nghiệp|địa phương|cơ quan|người|hộ|xã|phường|trường|lượt)\b"
 )
+# A group followed by the recipients it counts: "cho 2 đơn vị dẫn đầu - A và B", "2 cá nhân, gồm: ông X; bà Y".
+_NAMED_AFTER = re.compile(r"^[^.;:\n]{0,80}?(?:\s[-–]\s*|,?\s*(?:gồm|là|đó là)\s*:\s*|:\s*)")
+# A sentence that names the recipients the sentence before it counted ("Đó là: A, B và C").
+NAMED_NEXT = re.compile(r"(?i)^\s*(?:đó là|gồm|gồm có|cụ thể(?: là)?|bao gồm)\s*:\s*")
 _GROUP_STOP = re.compile(
     r"\s+(?:trên địa bàn|tại\b|năm\s+\d{4}|có thành tích|có nhiều|đã\b|vì\b|để\b|nhằm\b|"
     r"được\b)|\s*[\"“(]"
@@ -44,7 +48,7 @@ _GROUP_STOP = re.compile(
 _ORG_START = re.compile(
     r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Đảng bộ|Sở|Hội|Ban|Liên đoàn|LĐLĐ|"
     r"Công an|Viện|Tòa án|Cục|Văn phòng|Trường|Bộ|Ủy ban|Uỷ ban|UBND|Công ty|Tổng công ty|Trung tâm|Chi cục|"
-    r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
+    r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
     r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố)(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(
@@ -56,7 +60,7 @@ _SUBJECT_ISSUER = re.compile(
 _ON_BEHALF = re.compile(
     r"(?i)(?:thừa ủy quyền|thừa uỷ quyền|được ủy quyền|thay mặt)\s+(?:của\s+)?(?P<who>[^,;.()]{3,60}?)\s*,"
 )
-_RECIP_TAIL = re.compile(r"^\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt|năm\s+\d{4})\b")
+_RECIP_TAIL = re.compile(r"^\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt|là|dẫn đầu|năm\s+\d{4})\b")
 _PERSON_RECIP = re.compile(
     r"^(?:(?:ông|bà|đồng chí|đ/c|Ông|Bà|Đồng chí)\s+)?(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,4})"
     r"(?=\s*$|\s*[-–,]|\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt)\b)"
@@ -102,7 +106,20 @@ def _recipients(text: str) -> list[dict[str, str]]:
         end = min(end, dot.start())
     region = protected[:end]
     out: list[dict[str, str]] = []
-    parts = re.split(r",\s*|\s+và\s+", region)
+    pieces = re.split(r"(,\s*|\s+và\s+)", region)
+    parts = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=False):
+        # "Bộ Giáo dục và Đào tạo": "và" inside an agency's name, not between two recipients
+        if (
+            "và" in sep
+            and _ORG_START.match(parts[-1].strip())
+            and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", parts[-1].strip())
+            and piece[:1].isupper()
+            and not (_ORG_START.match(piece) or find_provinces(piece[:40])[:1] or _PERSON_RECIP.match(piece))
+        ):
+            parts[-1] = parts[-1] + sep + piece
+        else:
+            parts.append(piece)
     i = 0
     while i < len(parts):
         part = parts[i].replace("\u0001", ",").strip()
@@ -150,6 +167,31 @@ def _recipients(text: str) -> list[dict[str, str]]:
     return out
 
 
+def named_recipients(text: str) -> list[dict[str, str]]:
+    """Recipients named one after another ("A và B", "ông X - post; bà Y - post"), no counted group."""
+    out: list[dict[str, str]] = []
+    for k, chunk in enumerate(re.split(r";\s*", text)):
+        if k and not re.match(r"(?i)(?:ông|bà|đồng chí|đ/c)\s", chunk):
+            break
+        got = _recipients(chunk)
+        if not got or any("group" in r for r in got):
+            break
+        out += got
+    return out
+
+
+def group_size(recipient: dict[str, str]) -> int | None:
+    """The number a group recipient counts ("3 tập thể" -> 3)."""
+    m = _GROUP.match(recipient.get("group", ""))
+    if not m:
+        return None
+    n = m.group("n")
+    return int(n) if n.isdigit() else _NUM_WORDS.get(n)
+
+
+_NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
 def _subject(lead: str) -> list[dict[str, str]]:
     """The recipient written as the subject before "được ... tặng": a unit, a province, a person or a group."""
     lead = re.sub(r"^.*(?:,|:)\s*", "", lead).strip()
@@ -181,6 +223,7 @@ def find_awards(
     if re.search(r"(?i)\bnghe báo cáo\b", text):
         return out  # a report of proposals heard, not the decision
     ask = list(_ASK_ISSUER.finditer(text))
+    last_issuer: str | None = None
     for m in _AWARD.finditer(text):
         if _NOT_AWARD_AFTER.match(text[m.end() :]):
             continue
@@ -249,6 +292,16 @@ def find_awards(
                 issuer = subject.group("who").strip()
         if not recips:
             continue
+        if len(recips) == 1 and group_size(recips[0]):
+            # "cho 2 đơn vị dẫn đầu - A và B", "2 cá nhân được tặng ..., gồm: ông X; bà Y"
+            after = _NAMED_AFTER.match(text[pos + (ra.end() if ra else 0) :])
+            if after:
+                named = named_recipients(text[pos + (ra.end() if ra else 0) + after.end() :])
+                if len(named) == group_size(recips[0]):
+                    recips = named
+        if issuer is None and last_issuer and re.match(r"\s*(?:và\s+)?(?:tặng|trao)\s*$", clause):
+            issuer = last_issuer  # "X tặng Cờ thi đua cho A; tặng Bằng khen cho B"
+        last_issuer = issuer or last_issuer
         status = (
             "proposed" if _PROPOSED.search(clause) or _PROPOSED.search(text[clause_start : m.start()]) else "conferred"
         )
