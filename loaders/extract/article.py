@@ -15,11 +15,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from vnkg.loaders.extract.awards import AwardFact, find_awards
+from vnkg.loaders.extract.awards import NAMED_NEXT, AwardFact, find_awards, group_size, named_recipients
 from vnkg.loaders.extract.blocs import LIST_START, Bloc, BlocMention, find_bloc_mentions, parse_members, same_bloc
 from vnkg.loaders.extract.clean import clean_text
 from vnkg.loaders.extract.dates import find_days, is_dateline, published_date, resolve_day
@@ -392,14 +392,29 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
     # awards
     awards: list[tuple[AwardFact, str]] = []
     seen_awards: set[tuple[Any, ...]] = set()
+    last_group: list[int] = []  # the awards the sentence before gave to one counted group
     for st in sents:
         if st.text == title_text:
             continue
+        named_next = NAMED_NEXT.match(st.text)
+        if named_next and len(last_group) == 1:
+            # "... tặng Bằng khen cho 3 tập thể. Đó là: A, B và C."
+            prev, prev_text = awards[last_group[0]]
+            named = named_recipients(st.text[named_next.end() :])
+            if named and len(named) == group_size(prev.recipient):
+                del awards[last_group[0]]
+                for r in named:
+                    awards.append((replace(prev, recipient=r), prev_text + " " + st.text))
+                last_group = []
+                continue
+        last_group = []
         for a in find_awards(st.text, st.provinces, year_default):
             key = (a.award.lower(), tuple(sorted(a.recipient.items())), a.year, a.status)
             if key in seen_awards:
                 continue
             seen_awards.add(key)
+            if group_size(a.recipient):
+                last_group.append(len(awards))
             awards.append((a, st.text))
             if "province" in a.recipient and primary is not None and event_st is not None:
                 add_member(primary, a.recipient["province"])

@@ -48,7 +48,8 @@ _GROUP_STOP = re.compile(
 _ORG_START = re.compile(
     r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Đảng bộ|Sở|Hội|Ban|Liên đoàn|LĐLĐ|"
     r"Công an|Viện|Tòa án|Cục|Văn phòng|Trường|Bộ|Ủy ban|Uỷ ban|UBND|Công ty|Tổng công ty|Trung tâm|Chi cục|"
-    r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
+    r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Kho bạc|Bảo hiểm|Ngân hàng|"
+    r"Thanh tra|Tòa án|Toà án|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
     r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố)(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(
