@@ -166,7 +166,8 @@ LIST_START = re.compile(
     r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)\s*:"
     r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
-    r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)(?:\s+là)?)?\s*:?"
+    r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|xã, phường|xã|phường|quận, huyện|quận|"
+    r"đơn vị|địa phương|thành viên)(?:\s+là)?)?\s*:?"
     r"|\b(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi đua)?\s*:"
     r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
 )
