@@ -319,7 +319,10 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         if bloc is not None and name not in members[id(bloc)]:
             members[id(bloc)].append(name)
 
+    last_named: Bloc | None = None  # the bloc last named in the sentences before: "Khối gồm ..." is that one
     for st in sents:
+        if st.text == title_text:
+            continue
         for m in st.blocs:
             if m.list_start is not None:
                 for name in parse_members(st.text[m.list_start :]):
@@ -352,7 +355,7 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             )
             if not before and not names_bloc and not (is_prov and len(found) >= 2):
                 continue
-            target = _bloc_of(before[-1], blocs) if before and not before[-1].generic else primary
+            target = _bloc_of(before[-1], blocs) if before and not before[-1].generic else (last_named or primary)
             for name in found:
                 add_member(target, name)
             stated = re.search(
@@ -360,6 +363,9 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             )
             if target is not None and target.count is None and stated and _count(stated.group(1)):
                 target.count = _count(stated.group(1))
+        named_here = [b for m in st.blocs if not m.generic and (b := _bloc_of(m, blocs)) is not None]
+        if named_here:
+            last_named = named_here[-1]
 
     # bloc roles
     roles: list[dict[str, Any]] = []
