@@ -39,6 +39,9 @@ from vnkg.loaders.extract.sentences import Sentence, split_sentences
 from vnkg.text import fold_tones
 
 SCHEMA = "facts/1"
+_PLACE_CHAIN = re.compile(
+    r"(?:,\s*(?:phường|xã|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\s+[^,;.()]+(?:\s*\((?:mới|cũ)\))?)+"
+)
 _HEADLINE = re.compile(r"(?i)hội nghị|tổng kết|sơ kết|giao ban|ký kết|giao ước|phát động|thi đua|\bcụm\b|\bkhối\b")
 _MEETING_HELD = re.compile(
     r"(?i)(?:hội nghị|buổi lễ|lễ ký|lễ phát động)\b[^.;]{0,30}?\b(?:diễn ra|được tổ chức|tổ chức)\b"
@@ -268,6 +271,12 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         primary = max(blocs, key=lambda b: len(b.mentions))
 
     location = venue = None
+    if event_st and info.location_raw and not find_provinces(info.location_raw, on=on):
+        # "tại Trung tâm Hội nghị tỉnh, phường Minh Xuân, tỉnh Tuyên Quang (mới), ...": the places after it
+        at = event_st.text.find(info.location_raw)
+        chain = _PLACE_CHAIN.match(event_st.text, at + len(info.location_raw)) if at != -1 else None
+        if chain and find_provinces(chain.group(), on=on):
+            info.location_raw = info.location_raw + re.sub(r"\s*\((?:mới|cũ)\)", "", chain.group())
     if event_st and info.location_raw:
         in_venue = find_provinces(info.location_raw, on=on)
         if in_venue:
