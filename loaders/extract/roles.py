@@ -26,7 +26,7 @@ ROLE_RE = re.compile(
 _YEAR = re.compile(r"(?i)\bnăm\s+(19[5-9]\d|20[0-4]\d)\b|\b(?:trong|cho)\s+năm\s+(20[0-4]\d)")
 _AFTER_UNIT = re.compile(r"^[^;:.()]{0,90}?(?:\b(?:cho|là)\s+|\(\s*)")
 _TAKES = (
-    r"(?:là|làm|giữ|đảm nhận|đảm nhiệm|tiếp nhận|"
+    r"(?:là|làm|(?:luân phiên\s+)?giữ(?:\s+chức)?|luân phiên\s+làm|đảm nhận|đảm nhiệm|tiếp nhận|"
     r"được\s+(?:bầu|giao|chọn|suy tôn|phân công|đề xuất|đề nghị|luân phiên)(?:\s+(?:làm|là))?|"
     r"nhận(?:\s+cờ)?(?:\s+luân lưu)?(?:\s+nhiệm vụ)?)"
 )
@@ -40,7 +40,8 @@ _UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|và\s|v
 _ORG_UNIT = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Sở|Hội|Ban|"
     r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
-    r"Thị xã|Quận|Thành phố|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Bộ Chỉ huy|Đảng ủy|Đảng uỷ)(?![^\W\d_])"
+    r"Thị xã|Quận|Thành phố|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Bộ Chỉ huy|Đảng ủy|Đảng uỷ|xã|Xã|phường|Phường|"
+    r"thị trấn|Thị trấn|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra|Đài|Báo)(?![^\W\d_])"
 )
 
 
@@ -145,7 +146,7 @@ def _before(
     if best is not None:
         return [best]
     # an organisation phrase: "bầu huyện Cẩm Thủy là đơn vị Cụm trưởng"
-    conn = re.search(r"\s*(?:\)\s*)?" + _TAKES + r"?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head)
+    conn = re.search(r"\s*(?:\)\s*)?(?:,\s*(?=đơn vị))?" + _TAKES + r"?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head)
     core = head[: conn.start()] if conn else head
     if conn is None or not conn.group().strip():
         return []
@@ -153,7 +154,7 @@ def _before(
     starts = [b.end() for b in reversed(bounds)] + [0]
     for k, begin in enumerate(starts):
         unit = core[begin:].strip()
-        if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2:
+        if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2 and not re.match(r"(?i)hội nghị\b", unit):
             return [(None, unit)]  # ("Tỉnh đoàn" is two words)
         # "Sở Kế hoạch và Đầu tư": a "và" between capitalised words is inside the unit's name
         inside_name = k < len(bounds) and bounds[-1 - k].group().strip() == "và" and unit[:1].isupper()
