@@ -11,6 +11,7 @@ import importlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import version as _version
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -19,6 +20,7 @@ from vnkg.graph.base import GraphStore
 from vnkg.settings import Settings, get_settings
 
 from .errors import install_handlers
+from .models import ErrorBody
 
 __all__ = ["ROUTERS", "create_app"]
 
@@ -36,6 +38,12 @@ ROUTERS: list[str] = [
     "vnkg.api.routes.pages:router",
 ]
 """Every router of the app, as ``module:attribute``; the app includes them in this order."""
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorBody, "description": "A parameter does not fit (the message says which and why)."},
+    503: {"model": ErrorBody, "description": "The query ran longer than the time limit, or the store is away."},
+}
+"""Documented on every operation: all error answers share the `ErrorBody` shape."""
 
 
 def _router(spec: str) -> APIRouter:
@@ -82,5 +90,24 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         max_age=3600)
     install_handlers(app)
     for spec in ROUTERS:
-        app.include_router(_router(spec))
+        app.include_router(_router(spec), responses=ERROR_RESPONSES)
+    _document_errors(app)
     return app
+
+
+def _document_errors(app: FastAPI) -> None:
+    """Make the OpenAPI document say what validation errors really look like (`ErrorBody`)."""
+    from fastapi.openapi.utils import get_openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                                 description=app.description, routes=app.routes)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            error = ErrorBody.model_json_schema(ref_template="#/components/schemas/{model}")
+            components["ErrorBody"] = error
+            components["HTTPValidationError"] = error
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

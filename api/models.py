@@ -18,6 +18,7 @@ __all__ = [
     "ConferenceSummary",
     "Connection",
     "ConnectionList",
+    "ErrorBody",
     "NamedQueryInfo",
     "NamedQueryParamInfo",
     "NamedQueryResult",
@@ -32,6 +33,16 @@ __all__ = [
     "Source",
     "TimelineEntry",
 ]
+
+
+class ErrorBody(BaseModel):
+    """Every answer other than 2xx: the status again and a message for people."""
+
+    status: int
+    detail: str
+    parameter: str | None = None
+    line: int | None = None
+    column: int | None = None
 
 
 class NamedQueryParamInfo(BaseModel):

@@ -17,19 +17,21 @@ Parameter types: ``id:<kind>`` (a slug ``[a-z0-9-]+``, bound as the IRI ``{base}
 with `vnkg.text.search_key`), ``integer`` (xsd:integer), ``year`` (xsd:gYear), ``date``
 (xsd:date), ``boolean``, ``award-status`` (Proposed/Conferred, bound as the ``vnkg:`` IRI).
 
-Values are always bound as RDF terms (``store.select(query, bindings)``), never pasted into the
-text; every bound variable must be in the query's SELECT projection (so that the embedded store
-substitutes it where it occurs, which is what makes these queries fast) and must occur in a
-triple pattern that is not optional (a server gets the values as a trailing ``VALUES`` clause, which
-only restricts what the patterns bind). A line ending in ``#? name`` is kept only when ``name`` is
-given, a line ending in ``#? !name`` only when it is not: that is how an optional filter is
-written (``?award vnkg:year ?year .  #? year``). A value used only in a FILTER (a search key)
-is written inline instead, where the query says: a line ``VALUES ?q { "example" }  #= q`` gets
-the bound term (``.n3()``-escaped) in place of the example. Queries name their graphs
-``GRAPH ?factsGraph`` and ``GRAPH ?referenceGraph``; the runner writes the store's graph IRIs
-there (they depend on the configured base IRI), so that names are read from the one graph that
-states them and a server never has to guess the graph from a trailing ``VALUES``. Pagination
-(``#+ paginate: true``) appends ``LIMIT`` and ``OFFSET`` from validated integers.
+Values are never pasted into the text: each is checked against its type, made an RDF term and
+written with ``.n3()`` into the query's own ``VALUES`` lines, which the file marks
+``VALUES ?person { <example> }  #= person`` (the example keeps the file a valid query); the line is
+dropped when an optional parameter is not given. ``VALUES`` first, at the start of each group that
+uses the value, is what lets both Oxigraph (embedded or served) plan from the bound entity; a
+value bound after planning (pyoxigraph ``substitutions``) or joined last (a server's trailing
+``VALUES``) makes the same query slow or, next to OPTIONAL and FILTER, wrong. A line ending in
+``#? name`` is kept only when ``name`` is given, a line ending in ``#? !name`` only when it is
+not: that is how an optional filter's pattern is written (``?award vnkg:year ?year .  #? year``).
+Parameters without a ``#=`` line are passed to the store as bindings (and must be projected).
+Queries name their graphs ``GRAPH ?factsGraph`` and ``GRAPH ?referenceGraph``; the runner writes
+the store's graph IRIs there (they depend on the configured base IRI), so that names are read
+from the one graph that states them. Pagination
+(``#+ paginate: true``) appends ``LIMIT`` and ``OFFSET`` from validated integers, or puts them
+on the line ``#@ page`` (inside the subquery that picks the items, before names are added).
 
 >>> q = load_queries()["official_timeline"]
 >>> q.bind({"person": "nguyen-dang-binh--bac-kan"}, "https://w3id.org/vnkg/id/")["person"]
@@ -76,6 +78,7 @@ _MAX_TEXT = 200
 _STATUSES = {"proposed": VNKG.Proposed, "conferred": VNKG.Conferred}
 _GRAPH_VARIABLES = ("factsGraph", "referenceGraph")
 _INLINE = re.compile(r"^(\s*)VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{.*\}\s*#=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_PAGE = "#@ page"
 _CONDITION = re.compile(r"#\?\s*(!?)([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
 
@@ -211,6 +214,10 @@ class NamedQuery:
         text = _conditional_lines(self.text, set(given))
         if not self.paginate or (limit is None and offset is None):
             return text
+        if _PAGE in text:
+            # page inside the subquery that picks the items, before they are decorated with names
+            page = (f"LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")
+            return text.replace(_PAGE, page)
         parts = [text.rstrip()]
         if limit is not None:
             parts.append(f"LIMIT {int(limit)}")
@@ -223,10 +230,9 @@ class NamedQuery:
         """Bind ``values`` and run the query on ``store`` (a `GraphStore`); rows as rdflib terms."""
         bindings = self.bind(values, store.base_iri)
         text = _graph_names(self.query_text(bindings, limit, offset), store.base_iri)
-        inline = {name: term for name, term in bindings.items() if name in self.inline_params}
-        if inline:
-            text = _inline_values(text, inline)
-            bindings = {name: term for name, term in bindings.items() if name not in inline}
+        if self.inline_params:
+            text = _inline_values(text, {k: v for k, v in bindings.items() if k in self.inline_params})
+            bindings = {name: term for name, term in bindings.items() if name not in self.inline_params}
         rows = store.select(text, bindings, timeout, max_rows=max_rows)
         for row in rows:
             for name in _GRAPH_VARIABLES:
@@ -310,11 +316,14 @@ def _graph_names(text: str, base_iri: str) -> str:
 
 
 def _inline_values(text: str, values: Mapping[str, Identifier]) -> str:
-    """Replace each ``VALUES ?x { ... }  #= x`` line by ``VALUES ?x { <the term, .n3()-escaped> }``."""
+    """Each ``VALUES ?x { ... }  #= x`` line with the given term (``.n3()``-escaped), or dropped when
+    ``x`` is not given."""
     out = []
     for line in text.splitlines():
         match = _INLINE.match(line)
-        if match is not None and match.group(3) in values:
+        if match is not None:
+            if match.group(3) not in values:
+                continue
             line = f"{match.group(1)}VALUES ?{match.group(2)} {{ {values[match.group(3)].n3()} }}"
         out.append(line)
     return "\n".join(out) + "\n"

@@ -50,6 +50,7 @@ _RESPONSES: dict[int | str, dict[str, object]] = {
     403: {"description": "Updates need the configured bearer token."},
     406: {"description": "No acceptable result format."},
     415: {"description": "Unsupported request body type."},
+    422: {"description": "A malformed graph IRI, or neither (or both) of query and update."},
     503: {"description": "The query ran longer than the time limit."},
 }
 
