@@ -1,3 +1,3 @@
 """Fixtures shared by all test folders."""
 
-pytest_plugins = ["tests.fixtures.oxigraph"]
+pytest_plugins = ["tests.fixtures.oxigraph", "tests.fixtures.stores"]

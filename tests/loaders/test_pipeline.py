@@ -7,46 +7,21 @@ from __future__ import annotations
 import copy
 import io
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 from rdflib import URIRef
 from vnkg.graph.base import GraphStore, facts_graph_iri
-from vnkg.graph.embedded import EmbeddedStore
-from vnkg.graph.remote import RemoteStore
 from vnkg.loaders.checks import store_stats, validate_store
 from vnkg.loaders.errors import LoadError
 from vnkg.loaders.pipeline import Loader, iter_paths
 from vnkg.loaders.resolve import Minter
 
-from tests.fixtures.oxigraph import OxigraphServer
 from vnkg.namespaces import VNKG
 
 from .conftest import BASE, CORPUS
 
 SEED0 = CORPUS / "seeds" / "000_2967314416b636a6.facts.json"
-
-
-@pytest.fixture
-def embedded_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    with EmbeddedStore(tmp_path / "store", base_iri=BASE) as handle:
-        yield handle
-
-
-@pytest.fixture
-def remote_store(oxigraph_server: OxigraphServer) -> Iterator[RemoteStore]:
-    oxigraph_server.clear()
-    with RemoteStore(oxigraph_server.query_url, update_url=oxigraph_server.update_url,
-                     gsp_url=oxigraph_server.gsp_url, base_iri=BASE) as handle:
-        yield handle
-
-
-@pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.server)])
-def store(request: pytest.FixtureRequest) -> GraphStore:
-    """Every test runs on the embedded store and on a real Oxigraph server."""
-    return request.getfixturevalue(f"{request.param}_store")
 
 
 def _quads(store: GraphStore) -> set[str]:
