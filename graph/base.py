@@ -191,10 +191,10 @@ class GraphStore(Protocol):
     """One RDF store for vnkg: embedded Oxigraph or any SPARQL 1.1 server.
 
     Queries see the union of all named graphs as their default graph. ``bindings`` are bound as
-    RDF terms, never pasted into the text: by substitution where the backend can, else by a
-    trailing ``VALUES`` clause of escaped terms. A trailing ``VALUES`` is joined after grouping, so
-    in a query with aggregates bind only GROUP BY keys; elsewhere bind variables that occur in
-    triple patterns (not ones only a FILTER or BIND reads) and both backends answer alike.
+    RDF terms, never pasted into the text: a leading ``VALUES`` block of escaped terms at the top of
+    the WHERE group (`graph.binding`), on both backends alike, so a bound variable is bound before
+    OPTIONAL, FILTER and GROUP BY are evaluated (rdflib's ``initBindings``); variables used only
+    inside a subquery are not reached.
 
     Writes keep docs/MODEL.md's support rule: each article is replaced atomically, and a fact
     disappears when no article supports it any more.

@@ -6,10 +6,9 @@ gets `StoreLocked`. ``read_only=True`` opens a RocksDB read-only instance (for t
 the store as it was when opened (call `EmbeddedStore.refresh` to see later writes) and does not
 take the writer lock.
 
-Bindings go in with ``substitutions=``; pyoxigraph substitutes only variables the query
-projects (all of them for ASK/CONSTRUCT and ``SELECT *``), so for the others the values are
-bound by a trailing ``VALUES`` clause of ``.n3()``-escaped terms, as on a remote server. Either
-way a value can never change the query; bind variables that occur in triple patterns.
+Bindings go in as a leading ``VALUES`` block of ``.n3()``-escaped terms in the WHERE group
+(`graph.binding`), as on a remote server: a value can never change the query, and the query is
+planned from it.
 
 Time limits: pyoxigraph has no query timeout. A query with ``timeout`` runs in a worker thread
 (pyoxigraph releases the GIL while it evaluates); when the time is up the caller gets
@@ -54,11 +53,11 @@ from .base import (
     Row,
     article_graph_iri,
     article_id_from_graph,
-    check_variable,
     facts_graph_iri,
     negotiate,
     reference_graph_iri,
 )
+from .binding import bind_values
 from .errors import (
     QuerySyntaxError,
     QueryTimeout,
@@ -68,8 +67,8 @@ from .errors import (
     UnsupportedFormat,
 )
 from .results import serialize_boolean, serialize_solutions
-from .terms import quad_to_oxigraph, to_oxigraph, to_rdflib
-from .updates import reference_update, remove_article_update, replace_article_update, values_clause
+from .terms import quad_to_oxigraph, to_rdflib
+from .updates import reference_update, remove_article_update, replace_article_update
 
 __all__ = ["LOCK_FILE", "EmbeddedStore"]
 
@@ -199,18 +198,6 @@ class EmbeddedStore:
 
     # -- queries --------------------------------------------------------------------------------
 
-    def _substitutions(self, bindings: Bindings | None) -> dict[ox.Variable, Any] | None:
-        if not bindings:
-            return None
-        subs = {}
-        for name, value in bindings.items():
-            var = check_variable(name)
-            try:
-                subs[ox.Variable(var)] = to_oxigraph(value)
-            except (ValueError, TypeError) as e:
-                raise ValueError(f"cannot bind ?{var} to {value!r}: {e}") from e
-        return subs
-
     def _query(self, query: str, bindings: Bindings | None = None, *,
                default_graph_uris: Sequence[str] = (), named_graph_uris: Sequence[str] = ()) -> Any:
         kwargs: dict[str, Any] = {}
@@ -223,15 +210,11 @@ class EmbeddedStore:
                 kwargs["named_graphs"] = [ox.NamedNode(u) for u in named_graph_uris]
         except ValueError as e:
             raise QuerySyntaxError(f"invalid graph IRI: {e}") from e
+        text = bind_values(query, bindings)  # a leading VALUES block of escaped terms (graph/binding.py)
         try:
-            try:
-                return self.oxigraph.query(query, substitutions=self._substitutions(bindings), **kwargs)
-            except RuntimeError as e:
-                # pyoxigraph substitutes only variables the query projects; bind the others the
-                # way the remote backend does, with a trailing VALUES clause of escaped terms.
-                if not bindings or "projection" not in str(e):
-                    raise StoreError(f"query failed: {e}") from e
-                return self.oxigraph.query(f"{query}\n{values_clause(bindings)}", **kwargs)
+            return self.oxigraph.query(text, **kwargs)
+        except RuntimeError as e:
+            raise StoreError(f"query failed: {e}") from e
         except SyntaxError as e:
             raise QuerySyntaxError.from_message(str(e)) from e
         except OSError as e:

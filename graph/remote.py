@@ -47,6 +47,7 @@ from .base import (
     negotiate,
     reference_graph_iri,
 )
+from .binding import bind_values
 from .errors import (
     QuerySyntaxError,
     QueryTimeout,
@@ -57,7 +58,7 @@ from .errors import (
 )
 from .results import serialize_boolean, serialize_solutions
 from .terms import to_rdflib
-from .updates import n3, reference_update, remove_article_update, replace_article_update, values_clause
+from .updates import n3, reference_update, remove_article_update, replace_article_update
 
 __all__ = ["RemoteStore"]
 
@@ -130,7 +131,7 @@ class RemoteStore:
                  default_graph_uris: Sequence[str] = (), named_graph_uris: Sequence[str] = (),
                  timeout: float | None = None) -> tuple[Any, str]:
         """Send a query; the open HTTP response (to read) and its media type."""
-        text = f"{query}\n{values_clause(bindings)}" if bindings else query
+        text = bind_values(query, bindings)  # a leading VALUES block of escaped terms (graph/binding.py)
         wrapper = SPARQLWrapper(self._query_url)
         wrapper.setMethod(POST)
         wrapper.setOnlyConneg(True)

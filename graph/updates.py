@@ -9,13 +9,13 @@ that applies each update request atomically (Oxigraph, Fuseki).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF
 
-from .base import ArticleWrite, article_graph_prefix, check_variable, facts_graph_iri
+from .base import ArticleWrite, article_graph_prefix, facts_graph_iri
 
 # What SPARQL's IRIREF excludes: a value with one of these could end the <...> early.
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -27,7 +27,6 @@ __all__ = [
     "reference_update",
     "remove_article_update",
     "replace_article_update",
-    "values_clause",
 ]
 
 
@@ -127,14 +126,3 @@ def reference_update(base_iri: str, graph_iri: URIRef, graph: Graph, version: st
     return f"DROP SILENT GRAPH {g};\nINSERT DATA {{ GRAPH {g} {{\n{_triples_block(triples)}\n}} }}"
 
 
-def values_clause(bindings: Mapping[str, Any]) -> str:
-    """A trailing ``VALUES`` clause binding each variable to one term (how remote queries bind).
-
-    >>> values_clause({"name": Literal("a } b")})
-    'VALUES (?name) { ("a } b") }'
-    """
-    if not bindings:
-        return ""
-    names = [check_variable(k) for k in bindings]
-    terms = [n3(v) for v in bindings.values()]
-    return f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
