@@ -431,7 +431,8 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             if group_size(a.recipient):
                 last_group.append(len(awards))
             awards.append((a, st.text))
-            if "province" in a.recipient and primary is not None and event_st is not None:
+            elsewhere = any(a.recipient.get("province") in members[id(b)] for b in blocs if b is not primary)
+            if "province" in a.recipient and primary is not None and event_st is not None and not elsewhere:
                 add_member(primary, a.recipient["province"])
 
     # participants

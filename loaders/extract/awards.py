@@ -50,7 +50,8 @@ _ORG_START = re.compile(
     r"Công an|Viện|Tòa án|Cục|Văn phòng|Trường|Bộ|Ủy ban|Uỷ ban|UBND|Công ty|Tổng công ty|Trung tâm|Chi cục|"
     r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Kho bạc|Bảo hiểm|Ngân hàng|"
     r"Thanh tra|Tòa án|Toà án|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
-    r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố)(?![^\W\d_])"
+    r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố|BĐBP|Bộ đội|Quân khu|Quân đoàn|Bộ Tư lệnh|"
+    r"Bộ Chỉ huy|Học viện|Đại học)(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(
     r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
@@ -102,7 +103,7 @@ def _recipients(text: str) -> list[dict[str, str]]:
         k = protected.find(stop)
         if k != -1:
             end = min(end, k)
-    dot = re.search(r"\.(?:\s|$)", protected)
+    dot = re.search(r"(?<!TP)(?<!Tp)\.(?:\s|$)", protected)
     if dot:
         end = min(end, dot.start())
     region = protected[:end]
@@ -195,10 +196,28 @@ _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "
 
 def _subject(lead: str) -> list[dict[str, str]]:
     """The recipient written as the subject before "được ... tặng": a unit, a province, a person or a group."""
-    lead = re.sub(r"^.*(?:,|:)\s*", "", lead).strip()
+    # the last clause that opens with a name ("LĐLĐ tỉnh X xếp thứ nhất, được đề nghị ...")
+    clauses = [c.strip() for c in re.split(r"[,:]", lead)]
+    lead = next(
+        (
+            c
+            for c in reversed(clauses)
+            if c[:1].isupper()
+            or re.match(rf"{_NUM}\s", c)
+            or re.match(r"(?i)(?:ông|bà|đồng chí|đ/c)\s", c)
+            or _ORG_START.match(c)
+            or (find_provinces(c)[:1] and find_provinces(c)[0].start == 0)
+        ),
+        "",
+    )
     lead = re.sub(r"(?i)^(?:ông|bà|đồng chí|đ/c)\s+", "", lead)
+    lead = re.sub(r"\s+(?:xếp|đạt|dẫn đầu|đứng|là|đã|vừa|cũng|đều)\b.*$", "", lead).strip()
     if not lead:
         return []
+    if re.search(r"\s+và\s+", lead):  # "Hội LHPN tỉnh A và Hội LHPN tỉnh B", "TP. Hồ Chí Minh và tỉnh Bình Dương"
+        several = _recipients(lead)
+        if len(several) >= 2 and not any("group" in r or "person" in r for r in several):
+            return several
     groups = list(re.finditer(rf"(?<![^\W\d_]){_NUM}\s+(?:tập thể|cá nhân|đơn vị|tổ chức|hộ gia đình)\b", lead))
     if groups:
         return [{"group": g.group()} for g in groups]
@@ -271,7 +290,7 @@ def find_awards(
         if not recips and before_nhan:
             lead = text[clause_start : clause_start + before_nhan.start()]
             groups = list(re.finditer(rf"(?<![^\W\d_]){_NUM}\s+(?:tập thể|cá nhân|đơn vị|tổ chức|hộ gia đình)\b", lead))
-            recips = [{"group": g.group()} for g in groups]
+            recips = [{"group": g.group()} for g in groups] or _subject(lead)
             ly = re.findall(r"năm\s+(\d{4})", lead)
             if year is None and ly:
                 year = int(ly[-1])
@@ -283,7 +302,7 @@ def find_awards(
             if chosen:
                 recips = _recipients(chosen["r"].strip())
         subject = re.search(
-            r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s+)?(?:đề nghị\s+[^,;.()]{2,40}?\s+)?"
+            r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s*,?\s+)?(?:đề nghị\s+[^,;.()]{2,60}?\s+)?"
             r"(?:tặng|trao tặng|trao|xét tặng)\s*$",
             text[clause_start : m.start()],
         )

@@ -365,7 +365,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
         k = protected.find(stop)
         if k != -1:
             end = min(end, k)
-    dot = re.search(r"\.(?:\s|$)", protected)
+    dot = re.search(r"(?<!TP)(?<!Tp)\.(?:\s|$)", protected)
     if dot:
         end = min(end, dot.start())
     region = protected[:end]
