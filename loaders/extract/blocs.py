@@ -32,9 +32,10 @@ _SEATED = re.compile(r"[ \t]*(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|
 # After a comma, the words that go on naming the same kind of member ("các Bộ, ngành", "các tỉnh,
 # thành", "các xã, phường", "miền núi, biên giới").
 _COMMA_GOES_ON = re.compile(
-    r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thị trấn|thành phố|thành|phường|quận|huyện|biên giới|khối)(?![^\W\d_])"
+    r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thị trấn|thành phố|thành|phường|quận|huyện|biên giới|khối|trung cấp|"
+    r"cao đẳng|đại học)(?![^\W\d_])"
 )
-_COMMA_AFTER = re.compile(r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi)\s*$")
+_COMMA_AFTER = re.compile(r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi|đẳng|cấp|học)\s*$")
 NUMBER_WORDS = {
     "một": 1,
     "hai": 2,
@@ -151,7 +152,8 @@ _ORG_WORDS = re.compile(
     r"Hội|Liên đoàn|LĐLĐ|Đoàn|Mặt trận|Kho bạc|Ngân hàng|Chi cục|Bệnh viện|Báo|Đài|Huyện ủy|Huyện uỷ|Thị ủy|"
     r"Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Tỉnh đoàn|Hội đồng|Trung tâm|Công ty|Tổng công ty|Chi nhánh|"
     r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn|Thư viện|Bảo tàng|Nhà hát|Nhà văn hóa|Nhà văn hoá|Bảo hiểm|Quỹ|"
-    r"Cảng vụ|Ban quản lý|Ban Quản lý|Học viện|Đại học|Tạp chí|Nhà xuất bản)(?![^\W\d_])"
+    r"Cảng vụ|Ban quản lý|Ban Quản lý|Học viện|Đại học|Tạp chí|Nhà xuất bản|Quân khu|Bộ Tư lệnh|Thành đoàn|"
+    r"Huyện đoàn|BĐBP|Bộ đội)(?![^\W\d_])"
 )
 _PARTY_PREFIX = re.compile(r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Đảng ủy|Đảng uỷ)\s")
 _ADMIN_PREFIX = re.compile(
@@ -167,7 +169,7 @@ LIST_START = re.compile(
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)\s*:"
     r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|xã, phường|xã|phường|quận, huyện|quận|"
-    r"đơn vị|địa phương|thành viên)(?:\s+là)?)?\s*:?"
+    r"đơn vị|địa phương|thành viên|trường|bộ|cơ quan|doanh nghiệp|sở, ngành|bộ, ngành)(?:\s+là)?)?\s*:?"
     r"|\b(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi đua)?\s*:"
     r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
 )
@@ -418,7 +420,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             carry = _PARTY_PREFIX.match(stripped).group().strip() if _PARTY_PREFIX.match(stripped) else None
             unit = _ITEM_END.sub("", stripped).strip()
         else:
-            cut = re.match(r"^(?:[A-ZÀ-ỸĐ][^\s,;]*)(?:\s+[A-ZÀ-ỸĐ][^\s,;]*)*", stripped)
+            cut = re.match(r"^(?:[A-ZÀ-ỸĐ][^\s,;]*)(?:\s+(?:[A-ZÀ-ỸĐ][^\s,;]*|\d+(?![^\s,;])))*", stripped)
             unit = cut.group() if cut else stripped
             if carry and stripped == item:
                 unit = f"{carry} {unit}"
@@ -431,4 +433,21 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             members.append(unit)
         if _ITEM_END.search(stripped):
             break
-    return members
+    return _provinces_of_units(members)
+
+
+def _provinces_of_units(members: list[str]) -> list[str]:
+    """A list of the same provincial unit of several provinces ("Thành đoàn TP.HCM, Tỉnh đoàn BR-VT, ...",
+    "Hội LHPN tỉnh A, Hội LHPN tỉnh B") stands for those provinces."""
+    if len(members) < 2:
+        return members
+    out: list[str] = []
+    for item in members:
+        found = find_provinces(item)
+        if not found or found[-1].end < len(item.rstrip()) - 1 or found[-1].start == 0:
+            return members
+        lead = item[: found[-1].start]
+        if not (found[-1].prefixed or re.search(r"(?i)(?:tỉnh|thành)\s*đoàn\s*$", lead)):
+            return members
+        out.append(found[-1].name)
+    return out if len(set(out)) == len(out) else members

@@ -193,6 +193,7 @@ hòa xã|hoà xã|ủy viên|uỷ viên|phó chủ|tịch thứ|thi hành|hành 
 truyền hình|liên minh|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|quân ủy|quân uỷ|
 hợp tác|chữ thập|thập đỏ|khuyến học|người cao|cao tuổi|văn nghệ|nghệ thuật|thanh thiếu|
 thiếu niên|nhi đồng|kinh tế|công tác|
+tham mưu|tổng hợp|cao đẳng|trung cấp|đại học|nhà nước|
 tỉnh đoàn|thành đoàn|huyện đoàn|quân khu|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
 """.replace("\n", "").split("|")
     if x.strip()
