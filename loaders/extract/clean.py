@@ -48,6 +48,9 @@ _TAIL = re.compile(
     r"\s*:?",
 )
 
+# A line of its own that heads a list of other articles ("Đọc thêm:", "Xem thêm", "Bài liên quan").
+_LIST_HEAD = re.compile(r"(?i)^(?:đọc thêm|xem thêm|bài liên quan|tin cùng chủ đề|tin cùng loại|tin liên quan)\s*:?\s*$")
+
 
 def decode(data: bytes) -> str:
     """Bytes -> text: UTF-8 (with or without BOM), UTF-16 by its BOM, else cp1258/latin-1 guesses."""
@@ -85,6 +88,8 @@ def drop_furniture(text: str) -> str:
     seen_chars = 0
     total = max(len(text), 1)
     for line in text.split("\n"):
+        if _LIST_HEAD.match(line) and seen_chars >= 0.5 * total and len(kept) >= 2:
+            break  # "Đọc thêm:" late in the page: a list of other articles follows
         if _FURNITURE.match(line):
             continue
         tail = _TAIL.search(line)
