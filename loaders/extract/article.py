@@ -382,7 +382,11 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
     for st in sents:
         for r in find_roles(st.text, st.provinces, st.people):
             bloc = _nearest_bloc(st, r.start, blocs, primary)
-            takeover = re.search(r"(?i)\b(?:tiếp nhận|nhận nhiệm vụ|bầu|bàn giao|đảm nhận|đề xuất|suy tôn)\b", st.text)
+            takeover = re.search(
+                r"(?i)\b(?:tiếp nhận|nhận nhiệm vụ|bầu|bàn giao|đảm nhận|đề xuất|suy tôn|"
+                r"(?:nhận|trao)\s+(?:lại\s+)?cờ)\b",
+                st.text,
+            )
             current = info.reviews_year or info.plans_year or year_default
             incoming = (
                 info.plans_year

@@ -49,7 +49,9 @@ _TAIL = re.compile(
 )
 
 # A line of its own that heads a list of other articles ("Đọc thêm:", "Xem thêm", "Bài liên quan").
-_LIST_HEAD = re.compile(r"(?i)^(?:đọc thêm|xem thêm|bài liên quan|tin cùng chủ đề|tin cùng loại|tin liên quan)\s*:?\s*$")
+_LIST_HEAD = re.compile(
+    r"(?i)^(?:đọc thêm|xem thêm|bài liên quan|tin cùng chủ đề|tin cùng loại|tin liên quan)\s*:?\s*$"
+)
 
 
 def decode(data: bytes) -> str:

@@ -24,6 +24,7 @@ ROLE_RE = re.compile(
     r"[Tt]rưởng [Cc]ụm|[Tt]rưởng [Kk]hối|[Cc]ụm phó|[Kk]hối phó)(?![^\W\d_])"
 )
 _YEAR = re.compile(r"(?i)\bnăm\s+(19[5-9]\d|20[0-4]\d)\b|\b(?:trong|cho)\s+năm\s+(20[0-4]\d)")
+_OPENING_YEAR = re.compile(r"(?i)(?<![^\W\d_])năm\s+(20[0-4]\d)\s*,")
 _AFTER_UNIT = re.compile(r"^[^;:.()]{0,90}?(?:\b(?:cho|là)\s+|\(\s*)")
 _TAKES = (
     r"(?:là|làm|(?:luân phiên\s+)?giữ(?:\s+chức)?|luân phiên\s+làm|đảm nhận|đảm nhiệm|tiếp nhận|"
@@ -33,15 +34,24 @@ _TAKES = (
 """The verbs that give a unit the role ("là", "được giao làm", "nhận cờ luân lưu")."""
 _CONNECTOR = re.compile(
     r"^\s*(?:\)\s*)?(?:,\s*)?" + _TAKES + r"?\s*(?:vai trò\s*)?"
-    r"(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
+    r"(?:[-–]\s*(?=đơn vị))?(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
 )
-_LEFT_BOUNDARY = re.compile(r"(?i)(?:[,;:(]|\b(?:tại|cho|bầu|đề xuất|đề nghị|thống nhất|và|trong đó|giữa)\b)")
+_LEFT_BOUNDARY = re.compile(
+    r"(?i)(?:[,;:(]|\b(?:tại|cho|bầu|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|giữa)\b)"
+)
+# Institutions whose own names hold a place name ("Trường Cao đẳng Sư phạm Đắk Lắk", "Bộ Tư lệnh Thủ đô Hà Nội"):
+# the place does not make them the province.
+_INSTITUTION = re.compile(
+    r"^(?:Trường|Công ty|Tổng công ty|Bộ Tư lệnh|Quân khu|Quân đoàn|Bệnh viện|Ngân hàng|Cảng|Học viện|Đại học)"
+    r"(?![^\W\d_])"
+)
 _UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|và\s|với\s|phối hợp|tổ chức|đã|vừa|là\s|làm\s)|[,;)(.]")
 _ORG_UNIT = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Sở|Hội|Ban|"
     r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
     r"Thị xã|Quận|Thành phố|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Bộ Chỉ huy|Đảng ủy|Đảng uỷ|xã|Xã|phường|Phường|"
-    r"thị trấn|Thị trấn|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra|Đài|Báo)(?![^\W\d_])"
+    r"thị trấn|Thị trấn|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra|Đài|Báo|Quân khu|Bộ Tư lệnh|Quân đoàn|Công ty|"
+    r"Tổng công ty|BĐBP|Bệnh viện|Học viện)(?![^\W\d_])"
 )
 
 
@@ -65,6 +75,8 @@ def _role_name(kw: str) -> str:
 def _unit_from(text: str, provinces: list[ProvinceMention], offset: int) -> tuple[str | None, str | None]:
     """(province, organization) a unit phrase stands for."""
     phrase = text.strip()
+    if _INSTITUTION.match(phrase) and len(phrase.split()) >= 2:
+        return None, phrase
     inner = [p for p in provinces if offset <= p.start < offset + len(text)]
     if not inner:
         inner = find_provinces(phrase)
@@ -109,6 +121,10 @@ def _before(
     cands: list[tuple[int, int, str | None, str | None]] = []
     for p in provinces:
         if floor <= p.start and p.end <= kw_start:
+            opening = list(_LEFT_BOUNDARY.finditer(text, floor, p.start))
+            phrase = text[opening[-1].end() if opening else floor : p.start].strip()
+            if not p.prefixed and _INSTITUTION.match(phrase):
+                continue  # "Trường Cao đẳng Sư phạm Đắk Lắk là Khối trưởng": the school, not the province
             cands.append((p.start, p.end, p.name, None))
     for person in people:
         if floor <= person.start and person.end <= kw_start:
@@ -208,7 +224,10 @@ def find_roles(
             )
             out[-1].year = -(i + 1)  # placeholder: index of the keyword, resolved below
         prev_end = m.end()
-    # years: own, else the next keyword's, else the previous one's
+    # years: own, else the next keyword's, else the previous one's, else the one the sentence opens with
+    opening = list(_OPENING_YEAR.finditer(text, 0, matches[0].start()))
+    if opening and all(y is None for y in years):  # "Theo quy chế, năm 2025, Bộ X giữ chức Khối trưởng"
+        years = [int(opening[-1].group(1))] * len(years)
     for fact in out:
         idx = -fact.year - 1 if fact.year is not None and fact.year < 0 else 0
         year = years[idx]
