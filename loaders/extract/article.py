@@ -504,6 +504,10 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         ]
         event["evidence"] = event_st.text
         doc["events"].append(event)
+    if event_st is not None:
+        doc["events"].extend(
+            _other_events(sents, event_st, title_text, doc["events"][0], published, on, blocs, primary, bloc_ids)
+        )
     for r in roles:
         bloc = r.pop("_bloc")
         r["bloc"] = bloc_ids.get(id(bloc)) if bloc is not None else None
@@ -523,6 +527,88 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         )
     _link_award_people(doc)
     return doc
+
+
+_HELD = re.compile(r"(?i)\b(?:tổ chức|diễn ra|ký kết|ký giao ước|khai mạc|họp)\b")
+_NOT_HELD = re.compile(r"(?i)\b(?:sẽ|dự kiến|kế hoạch|chuẩn bị)\b")
+
+
+def _other_events(
+    sents: list[_Sent],
+    event_st: _Sent,
+    title_text: str | None,
+    first: dict[str, Any],
+    published: str | None,
+    on: date | None,
+    blocs: list[Bloc],
+    primary: Bloc | None,
+    bloc_ids: dict[int, str],
+) -> list[dict[str, Any]]:
+    """Further meetings the article reports on days of their own ("Sáng 9/1, ... ký kết giao ước thi đua",
+    "Trước đó, ngày 12/7, Cụm đã tổ chức hội nghị sơ kết"): one event each, without participants."""
+    out: list[dict[str, Any]] = []
+    seen = {(first.get("date"), first.get("bloc"))}
+    for st in sents:
+        same_day = re.match(r"(?i)(?:sáng|chiều|tối|trưa)?\s*cùng ngày\b", st.text)
+        if st is event_st or st.text == title_text or not (find_days(st.text) or same_day):
+            continue
+        if not re.search(r"[.;!]\s*$", st.text) or not re.match(r"[\w(]", st.text):
+            continue  # a headline or a bulleted link, not a sentence of the report
+        if not (is_event_sentence(st.text) and _HELD.search(st.text)) or _NOT_HELD.search(st.text):
+            continue
+        info = read_event_sentence(st.text)
+        if same_day:
+            when = first.get("date")
+        elif info.day is None:
+            continue
+        else:
+            when = resolve_day(
+                info.day,
+                published=published,
+                reviews_year=info.reviews_year or first.get("reviews_year"),
+                plans_year=info.plans_year or first.get("plans_year"),
+                period=info.period,
+            )
+        if when is None or (published and len(published) == 10 and when > published):
+            continue
+        bloc = _nearest_bloc(st, 0, blocs, primary)
+        key = (when, bloc_ids.get(id(bloc)) if bloc is not None else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        kind = info.kind
+        if (
+            kind == "conference"
+            and re.search(r"(?i)\b(?:ký kết|ký giao ước)\b", st.text)
+            and not re.search(r"(?i)tổng kết|sơ kết", st.text)
+        ):
+            kind = "signing"  # "tại Trung tâm Hội nghị tỉnh, lãnh đạo 6 tỉnh đã ký kết giao ước thi đua"
+        location = venue = None
+        if info.location_raw:
+            inside = find_provinces(info.location_raw, on=on)
+            location = inside[-1].name if inside else None
+            if not (inside and inside[-1].start == 0 and inside[-1].end >= len(info.location_raw.strip()) - 1):
+                venue = info.location_raw
+        if location is None and venue and bloc is not None:
+            location = bloc.province  # "tại Sở Kế hoạch và Đầu tư" of a bloc inside one province
+        event: dict[str, Any] = {
+            "id": f"e{len(out) + 2}",
+            "kind": kind,
+            "name": info.name,
+            "date": when,
+            "location": location,
+            "bloc": bloc_ids.get(id(bloc)) if bloc is not None else None,
+            "reviews_year": info.reviews_year,
+            "plans_year": info.plans_year,
+        }
+        if info.period and info.reviews_year is not None:
+            event["period"] = info.period
+        if venue:
+            event["venue"] = venue
+        event["participants"] = []
+        event["evidence"] = st.text
+        out.append(event)
+    return out
 
 
 def _count(word: str) -> int | None:

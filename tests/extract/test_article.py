@@ -92,3 +92,31 @@ def test_ten_megabytes():
     doc = extract_article(big)
     assert_valid(doc)
     assert doc["events"]
+
+
+def test_a_second_meeting_on_its_own_day_is_a_second_event():
+    doc = extract_article(
+        "Chiều 8/1/2024, tại tỉnh Điện Biên, Cụm thi đua các tỉnh Tây Bắc tổ chức Hội nghị tổng kết công tác "
+        "thi đua, khen thưởng năm 2023.\nSáng 9/1/2024, tại tỉnh Lai Châu, lãnh đạo 6 tỉnh trong Cụm đã ký kết "
+        "giao ước thi đua năm 2024.\nNgày 15/3/2024, Cụm sẽ tổ chức hội nghị giao ban quý I."
+    )
+    got = [(e["kind"], e["date"], e["location"]) for e in doc["events"]]
+    assert got == [("conference", "2024-01-08", "Điện Biên"), ("signing", "2024-01-09", "Lai Châu")]
+    assert [e["id"] for e in doc["events"]] == ["e1", "e2"]
+
+
+def test_recipients_written_as_the_subject():
+    doc = extract_article(
+        "Ngày 15/1/2025, tại tỉnh Bình Dương, Cụm thi đua các tỉnh miền Đông Nam Bộ tổ chức hội nghị tổng kết "
+        "năm 2024.\nTP. Hồ Chí Minh và tỉnh Bình Dương được Cụm suy tôn, đề nghị Chính phủ tặng Cờ thi đua năm 2024."
+    )
+    got = sorted((a["recipient"].get("province"), a["status"], a["year"]) for a in doc["awards"])
+    assert got == [("Bình Dương", "proposed", 2024), ("Hồ Chí Minh", "proposed", 2024)]
+
+
+def test_a_provincial_unit_before_a_dash_leads_as_its_province():
+    doc = extract_article(
+        "Ngày 18/01/2024, Sở Tư pháp tỉnh Quảng Bình - đơn vị Cụm trưởng năm 2023 tổ chức Hội nghị tổng kết "
+        "công tác thi đua năm 2023 của Cụm thi đua số 3 Sở Tư pháp các tỉnh Bắc Trung Bộ."
+    )
+    assert [(r.get("province"), r["role"], r["year"]) for r in doc["bloc_roles"]] == [("Quảng Bình", "leader", 2023)]
