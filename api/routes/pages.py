@@ -598,7 +598,7 @@ def _predicate_label(predicate: str) -> dict[str, str]:
 @router.get("/page/sparql", response_class=HTMLResponse)
 def sparql_page(request: Request, store: StoreDep) -> HTMLResponse:
     """The SPARQL editor, with every named query as an example (its example values bound)."""
-    from vnkg.graph.updates import values_clause
+    from vnkg.graph.binding import bind_values
 
     examples = []
     first = "official_timeline"
@@ -610,7 +610,7 @@ def sparql_page(request: Request, store: StoreDep) -> HTMLResponse:
             continue
         body = query.query_text(bindings, limit=20 if query.paginate else None)
         examples.append({"name": name, "summary": query.summary,
-                         "text": body.rstrip() + "\n" + values_clause(bindings) + "\n"})
+                         "text": bind_values(body.rstrip(), bindings) + "\n"})
     return render(request, store, "sparql.html", Page(title="SPARQL", data={"examples": examples}))
 
 
