@@ -20,7 +20,17 @@ from datetime import date
 from typing import Any
 
 from vnkg.loaders.extract.awards import NAMED_NEXT, AwardFact, find_awards, group_size, named_recipients
-from vnkg.loaders.extract.blocs import LIST_START, Bloc, BlocMention, find_bloc_mentions, parse_members, same_bloc
+from vnkg.loaders.extract.blocs import (
+    _ORG_WORDS,
+    LIST_START,
+    PROVINCE_LIST_START,
+    TABLE_ROW,
+    Bloc,
+    BlocMention,
+    find_bloc_mentions,
+    parse_members,
+    same_bloc,
+)
 from vnkg.loaders.extract.clean import clean_text
 from vnkg.loaders.extract.dates import find_days, is_dateline, published_date, resolve_day
 from vnkg.loaders.extract.events import (
@@ -328,6 +338,7 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         if bloc is not None and name not in members[id(bloc)]:
             members[id(bloc)].append(name)
 
+    table_rows: list[str] = []  # the units of the rows of a flattened table met so far
     last_named: Bloc | None = None  # the bloc last named in the sentences before: "Khối gồm ..." is that one
     for st in sents:
         if st.text == title_text:
@@ -372,6 +383,23 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             )
             if target is not None and target.count is None and stated and _count(stated.group(1)):
                 target.count = _count(stated.group(1))
+        for lm in PROVINCE_LIST_START.finditer(st.text):
+            found = parse_members(st.text[lm.end() :])
+            if len(found) >= 2 and all(find_provinces(x) for x in found):
+                before = [m for m in st.blocs if m.start < lm.start() and not m.generic]
+                target = _bloc_of(before[-1], blocs) if before else (last_named or primary)
+                for name in found:
+                    add_member(target, name)
+        row = TABLE_ROW.match(st.text)
+        if row and (last_named or primary) is not None:
+            unit = row.group(1)
+            if _ORG_WORDS.match(unit) or (find_provinces(unit)[:1] and find_provinces(unit)[0].start == 0):
+                table_rows.append(unit)
+        elif table_rows:
+            if len(table_rows) >= 2:
+                for unit in table_rows:
+                    add_member(last_named or primary, unit)
+            table_rows = []
         named_here = [b for m in st.blocs if not m.generic and (b := _bloc_of(m, blocs)) is not None]
         if named_here:
             last_named = named_here[-1]

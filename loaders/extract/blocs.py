@@ -33,9 +33,9 @@ _SEATED = re.compile(r"[ \t]*(?:đóng\s+)?trên\s+địa\s+bàn(?:\s+(?:tỉnh|
 # thành", "các xã, phường", "miền núi, biên giới").
 _COMMA_GOES_ON = re.compile(
     r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thị trấn|thành phố|thành|phường|quận|huyện|biên giới|khối|trung cấp|"
-    r"cao đẳng|đại học)(?![^\W\d_])"
+    r"cao đẳng|đại học|giúp việc)(?![^\W\d_])"
 )
-_COMMA_AFTER = re.compile(r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi|đẳng|cấp|học)\s*$")
+_COMMA_AFTER = re.compile(r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi|đẳng|cấp|học|mưu)\s*$")
 NUMBER_WORDS = {
     "một": 1,
     "hai": 2,
@@ -166,13 +166,25 @@ _ITEM_END = re.compile(
 LIST_START = re.compile(
     r"(?:\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+"
     r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
-    r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)\s*:"
+    r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)"
+    r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4}\s*:"
     r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|xã, phường|xã|phường|quận, huyện|quận|"
     r"đơn vị|địa phương|thành viên|trường|bộ|cơ quan|doanh nghiệp|sở, ngành|bộ, ngành)(?:\s+là)?)?\s*:?"
     r"|\b(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi đua)?\s*:"
     r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
 )
+
+# Lists of provinces with no colon, kept only where every item is a province: "gồm BHXH 6 tỉnh Thanh Hóa,
+# Nghệ An ...", "ký giao ước thi đua với Liên minh HTX các tỉnh Quảng Ngãi, Phú Yên ...".
+PROVINCE_LIST_START = re.compile(
+    r"(?:\bgồm\s+[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?:tỉnh, thành phố|tỉnh|thành phố)"
+    r"|\bgiao ước(?:\s+thi đua)?\s+với\s+(?:[A-ZĐÀ-Ỹ][^\s,:;.()]*\s+){1,5}các\s+(?:tỉnh, thành phố|tỉnh|thành phố))"
+    r"\s+(?=[A-ZĐÀ-Ỹ])"
+)
+# A row of a flattened table: "3 | Trường Cao đẳng Y tế Lâm Đồng | Khối phó 2024".
+TABLE_ROW = re.compile(r"^\s*\d{1,2}\s*\|\s*([^|]+?)\s*(?:\||$)")
 
 
 @dataclass
@@ -312,6 +324,9 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                 continue
             if ch in "-–" and re.compile(r"[-–]\s*[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1
+                continue
+            if ch == "&" and re.compile(r"&[A-ZÀ-ỸĐ]").match(text, j):
+                pos = j + 1  # "Sở GD&ĐT"
                 continue
             if ch == "," and _COMMA_GOES_ON.match(text, j) and _COMMA_AFTER.search(text[max(0, j - 10) : j]):
                 pos = j + 1  # "các sở, ngành kinh tế", "các huyện, thị xã"
