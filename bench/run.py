@@ -432,8 +432,8 @@ Prepared = tuple[str, dict[str, Any]]
 
 def query_cases(queries: list[Any], params: Params, runs: int) -> list[tuple[str, list[Prepared]]]:
     """(label, prepared runs): each query with its required parameters, and again with every
-    optional one where it has any; bound by vnkg (``NamedQuery.bind``/``query_text``) once, so
-    every backend runs exactly the same text with the same terms."""
+    optional one where it has any; prepared by vnkg's own ``NamedQuery.run`` (inline VALUES,
+    graph names, pagination) once, so every backend runs exactly the same text with the same terms."""
     cases = []
     for query in queries:
         variants = [(query.name, False)]
@@ -442,10 +442,23 @@ def query_cases(queries: list[Any], params: Params, runs: int) -> list[tuple[str
         for label, optional in variants:
             prepared = []
             for values in params.value_sets(query, runs, optional=optional):
-                bindings = query.bind(values, params.base)
-                prepared.append((query.query_text(bindings, limit=50 if query.paginate else None), bindings))
+                recorder = _Recorder(params.base)
+                query.run(recorder, values, limit=50 if query.paginate else None)
+                prepared.append(recorder.seen)
             cases.append((label, prepared))
     return cases
+
+
+class _Recorder:
+    """A stand-in store that records the text and bindings ``NamedQuery.run`` would send."""
+
+    def __init__(self, base_iri: str) -> None:
+        self.base_iri = base_iri
+        self.seen: Prepared = ("", {})
+
+    def select(self, query: str, bindings: Any = None, timeout: float | None = None, **_: Any) -> list[Any]:
+        self.seen = (query, dict(bindings or {}))
+        return []
 
 
 def _open_read_only(work: Path) -> Any:
@@ -477,7 +490,7 @@ def section_queries(cfg: Config, report: Report, work: Path) -> None:
             rows = [0]
 
             def call(run: Prepared, rows: list[int] = rows) -> None:
-                rows[0] = len(store.select(run[0], run[1], timeout=cfg.budget))
+                rows[0] = len(store.select(run[0], run[1] or None, timeout=cfg.budget))
 
             try:
                 stats = time_calls(call, prepared, cfg.runs, cfg.warmup, cfg.budget)
