@@ -457,9 +457,11 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         last_group = []
         for a in find_awards(st.text, st.provinces, year_default):
             key = (a.award.lower(), tuple(sorted(a.recipient.items())), a.year, a.status)
-            if key in seen_awards:
-                continue
+            kind_key = (a.award.lower().split(" của ")[0], tuple(sorted(a.recipient.items())))
+            if key in seen_awards or (re.match(r"(?i)ảnh\s*:", st.text) and kind_key in seen_awards):
+                continue  # a photo caption repeats an award the text gave
             seen_awards.add(key)
+            seen_awards.add(kind_key)
             if group_size(a.recipient):
                 last_group.append(len(awards))
             awards.append((a, st.text))

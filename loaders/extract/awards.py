@@ -51,7 +51,7 @@ _ORG_START = re.compile(
     r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Kho bạc|Bảo hiểm|Ngân hàng|"
     r"Thanh tra|Tòa án|Toà án|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
     r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố|BĐBP|Bộ đội|Quân khu|Quân đoàn|Bộ Tư lệnh|"
-    r"Bộ Chỉ huy|Học viện|Đại học)(?![^\W\d_])"
+    r"Bộ Chỉ huy|Học viện|Đại học|BHXH|Liên minh|HTX|Hợp tác xã)(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(
     r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
@@ -95,6 +95,12 @@ def _issuer_name(issuer: str, provinces: list[ProvinceMention]) -> str:
     return issuer.strip()
 
 
+def _starts_with_province(text: str) -> bool:
+    """Whether a province's name opens text ("Lâm Đồng", not "Đào tạo tỉnh Lâm Đồng")."""
+    found = find_provinces(text[:40])
+    return bool(found) and found[0].start == 0
+
+
 def _recipients(text: str) -> list[dict[str, str]]:
     """Recipients listed at the start of text ("hai tỉnh A, B", "22 cá nhân", "Huyện ủy X và Thị ủy Y")."""
     protected = text.replace("cụm, khối", "cụm\u0001 khối")
@@ -117,7 +123,7 @@ def _recipients(text: str) -> list[dict[str, str]]:
             and _ORG_START.match(parts[-1].strip())
             and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", parts[-1].strip())
             and piece[:1].isupper()
-            and not (_ORG_START.match(piece) or find_provinces(piece[:40])[:1] or _PERSON_RECIP.match(piece))
+            and not (_ORG_START.match(piece) or _starts_with_province(piece) or _PERSON_RECIP.match(piece))
         ):
             parts[-1] = parts[-1] + sep + piece
         else:
@@ -308,6 +314,9 @@ def find_awards(
         )
         if not recips and subject:
             recips = _subject(text[clause_start : clause_start + subject.start()])
+            opened = re.match(r"\s*(?:Trong\s+)?[Nn]ăm\s+(19[5-9]\d|20[0-4]\d)\s*,", text)
+            if year is None and opened:  # "Năm 2023, A được UBND tỉnh tặng Cờ thi đua; B được ... tặng ..."
+                year = int(opened.group(1))
             if subject.group("who") and issuer is None:
                 issuer = subject.group("who").strip()
         if not recips:
