@@ -436,6 +436,28 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             item["_bloc"] = bloc
             roles.append(item)
 
+    # a flattened rotation table: "Năm | Cụm trưởng | Cụm phó" then "2025 | Lai Châu | Sơn La"
+    columns: list[str] = []
+    for st in sents:
+        head = re.fullmatch(r"(?i)\s*năm\s*\|\s*(cụm|khối)\s+(trưởng|phó)\s*\|\s*(cụm|khối)\s+(trưởng|phó)\s*", st.text)
+        if head:
+            columns = ["leader" if head.group(2).lower() == "trưởng" else "deputy",
+                       "leader" if head.group(4).lower() == "trưởng" else "deputy"]
+            continue
+        row = re.fullmatch(r"\s*(20\d\d)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*", st.text) if columns else None
+        if row is None:
+            columns = []
+            continue
+        for role, cell in zip(columns, (row.group(2), row.group(3)), strict=True):
+            found_p = find_provinces(cell, on=on)
+            unit: dict[str, Any] = {"province": found_p[0].name} if found_p else {"organization": cell}
+            key = (unit.get("province") or unit.get("organization"), role, int(row.group(1)))
+            if key in seen_roles:
+                continue
+            seen_roles.add(key)
+            roles.append({"bloc": None, **unit, "role": role, "year": int(row.group(1)), "evidence": st.text,
+                          "_bloc": last_named or primary})
+
     # awards
     awards: list[tuple[AwardFact, str]] = []
     seen_awards: set[tuple[Any, ...]] = set()
