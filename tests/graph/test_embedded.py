@@ -100,7 +100,7 @@ def _article_state(store: EmbeddedStore, n: int, version: str) -> dict[str, str]
 
 @pytest.mark.slow
 def test_kill_9_mid_batch_leaves_whole_articles_and_a_rerun_completes(tmp_path: Path) -> None:
-    path, n = tmp_path / "s", 2000  # large enough that the kill lands mid-batch on a busy machine
+    path, n = tmp_path / "s", 800  # large enough that the kill lands mid-batch on a busy machine
     command = [sys.executable, "-m", "tests.graph.kill_writer", str(path), str(n), "1"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     child = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT, env=env)
