@@ -1052,6 +1052,53 @@ def _table(title: str, header: Sequence[str], rows: Sequence[Sequence[Any]]) -> 
     return "\n".join(lines)
 
 
+def targets(data: dict[str, Any]) -> list[list[Any]]:
+    """Issue 7's targets against what this run measured: [target, limit, measured, verdict]."""
+    sections = data["sections"]
+    rows: list[list[Any]] = []
+
+    def verdict(value: float | None, limit: float, higher_is_better: bool = False) -> str:
+        if value is None:
+            return "not measured"
+        ok = value >= limit if higher_is_better else value <= limit
+        return "met" if ok else f"missed ({value / limit:.1f}x)" if not higher_is_better else \
+            f"missed ({limit / value:.1f}x short)" if value else "missed"
+
+    ingest = sections.get("ingest", {}).get("with_validation") or {}
+    rate = ingest.get("articles_per_s")
+    rows.append(["ingest with SHACL, articles/s", ">= 200", rate, verdict(rate, 200, True)])
+    routes = sections.get("api", {}).get("routes") or {}
+    for label, route in (("official page p50 / p95 ms", "/officials/{id}"),
+                         ("official timeline p50 / p95 ms", "/queries/official_timeline"),
+                         ("bloc leadership by year p50 / p95 ms", "/queries/bloc_leadership"),
+                         ("bloc page p50 / p95 ms", "/blocs/{id}"),
+                         ("province page p50 / p95 ms", "/provinces/{id}")):
+        stats = routes.get(route) or {}
+        p50, p95 = stats.get("median_ms"), stats.get("p95_ms")
+        ok = None if p50 is None else (p50 <= 10 and (p95 or 0) <= 30)
+        rows.append([f"{label} ({route})", "<= 10 / 30", f"{_fmt(p50)} / {_fmt(p95)}",
+                     "not measured" if ok is None else "met" if ok else f"missed ({p50 / 10:.1f}x at p50)"])
+    for label, route in (("connections p50 ms", "/officials/{id}/connections"), ("shortest path p50 ms", "/path")):
+        p50 = (routes.get(route) or {}).get("median_ms")
+        rows.append([f"{label} ({route})", "<= 50", p50, verdict(p50, 50)])
+    over = sections.get("api", {}).get("sparql_overhead") or {}
+    for name, o in over.items():
+        rows.append([f"/sparql added over the store ({name})", "<= 20 %", f"{o['added_pct']} %",
+                     "met" if o["added_pct"] <= 20 else "missed"])
+    load = sections.get("load", {})
+    run32 = (load.get("runs") or {}).get("official page @32") or {}
+    rps, p99 = run32.get("requests_per_s"), run32.get("p99_ms")
+    ok = None if rps is None else rps >= 500 and (p99 or 1e9) <= 100
+    rows.append(["official page at 32 connections: req/s, p99 ms", ">= 500, <= 100", f"{_fmt(rps)}, {_fmt(p99)}",
+                 "not measured" if ok is None else "met" if ok else "missed"])
+    rss = [v for v in (ingest.get("peak_rss_mb"), ((load.get("server_rss_mb") or {}).get("VmHWM"))) if v]
+    rows.append(["peak RSS MiB (ingest, server)", "<= 8192", " / ".join(_fmt(v) for v in rss) or None,
+                 verdict(max(rss), 8192) if rss else "not measured"])
+    first = load.get("start_to_first_answer_s")
+    rows.append(["restart to first answer s", "<= 5", first, verdict(first, 5)])
+    return rows
+
+
 def render(data: dict[str, Any]) -> str:
     """The report as Markdown tables."""
     out = [f"# vnkg benchmark, N = {data['config']['n']} articles (seed {data['config']['seed']})"]
@@ -1115,6 +1162,8 @@ def render(data: dict[str, Any]) -> str:
                           ["target", "connections", "requests/s", "p50 ms", "p99 ms", "non-2xx"], rows))
         out.append(f"\nvnkg serve: first answer {load['start_to_first_answer_s']} s after start; "
                    f"RSS {load.get('server_rss_mb')}")
+    out.append(_table(f"Targets of issue 7 (set for N = 100,000; this run: N = {data['config']['n']})",
+                      ["target", "limit", "measured", "verdict"], targets(data)))
     if skipped:
         out.append("\n## Skipped\n")
         out += [f"- {name}: {reason}" for name, reason in skipped]
