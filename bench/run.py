@@ -161,7 +161,7 @@ def machine() -> dict[str, Any]:
     with contextlib.suppress(Exception):
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True, check=True).stdout.strip()
-    return {"cpus": os.cpu_count(), "cpu_model": cpu, "loadavg_at_report": os.getloadavg(),
+    return {"cpus": os.cpu_count(), "cpu_model": cpu, "loadavg_at_report": [round(x, 2) for x in os.getloadavg()],
             "memory_gib": mem, "python": platform.python_version(),
             "system": f"{platform.system()} {platform.release()}", "versions": versions, "commit": commit}
 
