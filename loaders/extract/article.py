@@ -412,7 +412,7 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             bloc = _nearest_bloc(st, r.start, blocs, primary)
             takeover = re.search(
                 r"(?i)\b(?:tiếp nhận|nhận nhiệm vụ|bầu|bàn giao|đảm nhận|đề xuất|suy tôn|"
-                r"(?:nhận|trao)\s+(?:lại\s+)?cờ)\b",
+                r"(?:nhận|trao)\s+(?:lại\s+)?(?:cờ|biểu trưng))\b",
                 st.text,
             )
             current = info.reviews_year or info.plans_year or year_default
@@ -427,7 +427,13 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                 continue
             seen_roles.add(key)
             item: dict[str, Any] = {"bloc": None, "role": r.role, "year": year, "evidence": st.text}
-            if r.province:
+            units_of_bloc = members[id(bloc)] if bloc is not None else []
+            if r.province and r.agency and units_of_bloc and not any(find_provinces(u) for u in units_of_bloc):
+                # a bloc of one province's agencies: the agency, spelt as the member list has it
+                item["organization"] = next(
+                    (u for u in units_of_bloc if u.lower() == r.agency.lower()), r.agency
+                )
+            elif r.province:
                 item["province"] = r.province
                 if bloc is not None and (not members[id(bloc)] or find_provinces(members[id(bloc)][0])):
                     add_member(bloc, r.province)

@@ -37,7 +37,7 @@ _CONNECTOR = re.compile(
     r"(?:[-–]\s*(?=đơn vị))?(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
 )
 _LEFT_BOUNDARY = re.compile(
-    r"(?i)(?:[,;:(]|\b(?:tại|cho|bầu|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|giữa)\b)"
+    r"(?i)(?:[,;:(|]|\b(?:tại|cho|bầu|(?-i:giao)|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|giữa)\b)"
 )
 # Institutions whose own names hold a place name ("Trường Cao đẳng Sư phạm Đắk Lắk", "Bộ Tư lệnh Thủ đô Hà Nội"):
 # the place does not make them the province.
@@ -46,6 +46,7 @@ _INSTITUTION = re.compile(
     r"(?![^\W\d_])"
 )
 _UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|và\s|với\s|phối hợp|tổ chức|đã|vừa|là\s|làm\s)|[,;)(.]")
+_AGENCY_WORD = r"\b(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b"
 _ORG_UNIT = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Sở|Hội|Ban|"
     r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
@@ -66,6 +67,9 @@ class RoleFact:
     start: int = 0
     outgoing: bool = False
     """The unit hands the role over: it held it in the year the meeting closes."""
+    agency: str | None = None
+    """The provincial agency the province stands for here ("Viện Kiểm sát nhân dân tỉnh"), where the
+    unit was read from its official's post: a bloc of one province's agencies takes the agency."""
 
 
 def _role_name(kw: str) -> str:
@@ -135,12 +139,12 @@ def _before(
                     (
                         re.sub(r"^(?:Phó\s+)?\S+\s+\S+\s+", "", x.title)
                         for x in person.posts
-                        if re.search(r"\b(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục)\b", x.title)
+                        if re.search(_AGENCY_WORD, x.title)
                     ),
                     None,
                 )
                 if body:
-                    m = re.search(r"(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục)\b.*", body)
+                    m = re.search(r"(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b.*", body)
                     org = m.group() if m else None
             end = person.end
             # the posts written after the name belong to the unit phrase
@@ -162,7 +166,9 @@ def _before(
     if best is not None:
         return [best]
     # an organisation phrase: "bầu huyện Cẩm Thủy là đơn vị Cụm trưởng"
-    conn = re.search(r"\s*(?:\)\s*)?(?:,\s*(?=đơn vị))?" + _TAKES + r"?\s*(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head)
+    conn = re.search(
+        r"\s*(?:\)\s*)?(?:,\s*(?=đơn vị))?" + _TAKES + r"?\s*(?:vai trò\s*)?(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head
+    )
     core = head[: conn.start()] if conn else head
     if conn is None or not conn.group().strip():
         return []
@@ -197,14 +203,17 @@ def find_roles(
         cut = re.search(r"[;)]|\.(?:\s|$)", window)
         ywin = window[: cut.start()] if cut else window
         ym = _YEAR.search(ywin)
-        years.append(int(ym.group(1) or ym.group(2)) if ym else None)
+        bare = re.match(r"\s*(20[0-4]\d)\b", window)
+        years.append(int(ym.group(1) or ym.group(2)) if ym else int(bare.group(1)) if bare else None)
         if re.search(r"(?i)dẫn đầu\s*$", text[max(0, m.start() - 15) : m.start()]):
             prev_end = m.end()
             continue
         role = _role_name(m.group("kw"))
         paired = i + 1 < len(matches) and re.fullmatch(r"\s*(?:,|và)\s*", text[m.end() : matches[i + 1].start()])
         paired_prev = i > 0 and re.fullmatch(r"\s*(?:,|và)\s*", text[matches[i - 1].end() : m.start()])
-        units = _after(text, m.end(), limit if not paired else len(text), provinces)
+        units = _apposed(text, m.start(), prev_end, provinces)
+        if not units:
+            units = _after(text, m.end(), limit if not paired else len(text), provinces)
         if paired or paired_prev:
             # "Cụm trưởng, Cụm phó năm 2023 (tỉnh Bắc Kạn và tỉnh Tuyên Quang)"
             first = matches[i - 1] if paired_prev else m
@@ -219,8 +228,13 @@ def find_roles(
         if not units:
             units = _speaker_after(text, m.end(), people)
         for prov, org in units[:1]:
+            agency = None
+            if prov:
+                body = _PROVINCIAL_AGENCY.findall(text[max(prev_end, m.start() - 200) : m.start()])
+                agency = body[-1] if body else None
             out.append(
-                RoleFact(role=role, province=prov, organization=None if prov else org, year=None, start=m.start())
+                RoleFact(role=role, province=prov, organization=None if prov else org, year=None, start=m.start(),
+                         agency=agency)
             )
             out[-1].year = -(i + 1)  # placeholder: index of the keyword, resolved below
         prev_end = m.end()
@@ -228,9 +242,15 @@ def find_roles(
     opening = list(_OPENING_YEAR.finditer(text, 0, matches[0].start()))
     if opening and all(y is None for y in years):  # "Theo quy chế, năm 2025, Bộ X giữ chức Khối trưởng"
         years = [int(opening[-1].group(1))] * len(years)
+    # "...; năm 2026, Cụm trưởng là X, Cụm phó là Y": a year opening the keyword's clause
+    clause_years: list[int | None] = []
+    for m in matches:
+        clause_start = max(text.rfind(";", 0, m.start()), text.rfind(":", 0, m.start()), 0)
+        opened = list(_OPENING_YEAR.finditer(text, clause_start, m.start()))
+        clause_years.append(int(opened[0].group(1)) if opened else None)
     for fact in out:
         idx = -fact.year - 1 if fact.year is not None and fact.year < 0 else 0
-        year = years[idx]
+        year = years[idx] if years[idx] is not None else clause_years[idx]
         if year is None:
             year = next((y for y in years[idx + 1 :] if y is not None), None)
         if year is None:
@@ -274,4 +294,40 @@ def _speaker_after(text: str, kw_end: int, people: list[PersonMention]) -> list[
             if prov:
                 return [(prov, None)]
             break
+    return []
+
+
+_LOCAL_UNIT = re.compile(
+    r"(?:huyện|quận|thị xã|thành phố|phường|xã|thị trấn)\s+(?:[A-ZĐ\d][^\W_]*)(?:\s+[A-ZĐ\d][^\W_]*)*$"
+)
+_PROVINCIAL_AGENCY = re.compile(
+    r"\b((?:Viện Kiểm sát|Tòa án|Toà án|Công an|Sở|Cục|Thanh tra|Kho bạc|Bảo hiểm xã hội)[^,;()|]{0,40}?\stỉnh)"
+    r"(?![^\W\d_])"
+)
+
+
+def _apposed(
+    text: str, kw_start: int, floor: int, provinces: list[ProvinceMention]
+) -> list[tuple[str | None, str | None]]:
+    """The unit written right before a role word it is set against: a table cell ("| Trường X | Khối
+    trưởng 2024"), or a dash ("Lãnh đạo huyện X - Cụm trưởng năm 2024", "..., Chủ tịch UBND phường X -
+    đơn vị Cụm trưởng", "Viện trưởng Viện Kiểm sát nhân dân tỉnh A Nguyễn Văn B - Trưởng Khối")."""
+    head = text[floor:kw_start]
+    cell = re.search(r"(?:^|\|)([^|]+)\|\s*$", head)
+    if cell:
+        unit = cell.group(1).strip()
+        if unit and not re.fullmatch(r"\d+|(?i:năm|stt|tt|đơn vị|tên đơn vị)", unit):
+            prov, org = _unit_from(unit, [], 0)
+            if prov or org:
+                return [(prov, org)]
+            if unit[:1].isupper() and len(unit.split()) >= 2:
+                return [(None, unit)]
+        return []
+    dash = re.search(r"\s[-–]\s*(?:đơn vị\s*)?$", head)
+    if not dash:
+        return []
+    core = head[: dash.start()].rstrip()
+    local = _LOCAL_UNIT.search(core)
+    if local and not find_provinces(local.group()):
+        return [(None, local.group())]
     return []
