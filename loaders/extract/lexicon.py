@@ -194,6 +194,8 @@ truyền hình|liên minh|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyệ
 hợp tác|chữ thập|thập đỏ|khuyến học|người cao|cao tuổi|văn nghệ|nghệ thuật|thanh thiếu|
 thiếu niên|nhi đồng|kinh tế|công tác|
 tham mưu|tổng hợp|cao đẳng|trung cấp|đại học|nhà nước|
+nông thôn|chính sách|thương mại|dịch vụ|cổ phần|sư phạm|điện lực|ngoại giao|khu vực|thủy lợi|thuỷ lợi|lâm nghiệp|
+thủy sản|thuỷ sản|quy hoạch|đô thị|nhà ở|
 tỉnh đoàn|thành đoàn|huyện đoàn|quân khu|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
 """.replace("\n", "").split("|")
     if x.strip()

@@ -45,7 +45,7 @@ _INSTITUTION = re.compile(
     r"^(?:Trường|Công ty|Tổng công ty|Bộ Tư lệnh|Quân khu|Quân đoàn|Bệnh viện|Ngân hàng|Cảng|Học viện|Đại học)"
     r"(?![^\W\d_])"
 )
-_UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|và\s|với\s|phối hợp|tổ chức|đã|vừa|là\s|làm\s)|[,;)(.]")
+_UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|với\s|phối hợp|tổ chức|đã|vừa|là\s|làm\s)|[,;)(.]")
 _AGENCY_WORD = r"\b(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b"
 _ORG_UNIT = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Sở|Hội|Ban|"
@@ -103,8 +103,9 @@ def _after(text: str, kw_end: int, limit: int, provinces: list[ProvinceMention])
     if close != -1:
         rest = rest[:close]
     units = []
-    for part in re.split(r"\s+và\s+|,\s*", rest):
-        stop = _UNIT_END.search(" " + part)
+    for part in _unit_parts(rest):
+        # a name the list split rejoined keeps its own commas ("Sở Văn hóa, Thể thao và Du lịch")
+        stop = _UNIT_END.search(" " + (part.replace(",", "\x01") if re.search(r"\svà\s", part) else part))
         piece = (" " + part)[: stop.start()] if stop else " " + part
         off = start + text[start:].find(part.strip()) if part.strip() else start
         prov, org = _unit_from(piece, provinces, off)
@@ -174,12 +175,16 @@ def _before(
         return []
     bounds = list(_LEFT_BOUNDARY.finditer(core))
     starts = [b.end() for b in reversed(bounds)] + [0]
+    seen_va = False
     for k, begin in enumerate(starts):
         unit = core[begin:].strip()
         if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2 and not re.match(r"(?i)hội nghị\b", unit):
             return [(None, unit)]  # ("Tỉnh đoàn" is two words)
         # "Sở Kế hoạch và Đầu tư": a "và" between capitalised words is inside the unit's name
-        inside_name = k < len(bounds) and bounds[-1 - k].group().strip() == "và" and unit[:1].isupper()
+        # ... and so is a comma before it ("Sở Văn hóa, Thể thao và Du lịch")
+        sep = bounds[-1 - k].group().strip() if k < len(bounds) else ""
+        inside_name = unit[:1].isupper() and (sep == "và" or (sep == "," and seen_va))
+        seen_va = seen_va or sep == "và"
         if not inside_name:
             break
     return []
@@ -331,3 +336,39 @@ def _apposed(
     if local and not find_provinces(local.group()):
         return [(None, local.group())]
     return []
+
+
+def _starts_unit(piece: str) -> bool:
+    """Whether a list piece opens a new unit rather than continuing a name ("Bộ Tài nguyên và Môi trường")."""
+    piece = piece.strip()
+    return bool(
+        not piece[:1].isupper()
+        or _ORG_UNIT.match(piece)
+        or _INSTITUTION.match(piece)
+        or re.match(r"(?:tỉnh|Tỉnh|TP|Thành phố|thành phố)\b", piece)
+        or any(p.start == 0 for p in find_provinces(piece))
+    )
+
+
+def _unit_parts(rest: str) -> list[str]:
+    """The units of a list after a role word, split at "," and "và" except inside a unit's name
+    ("Bộ Nông nghiệp và Phát triển nông thôn", "Sở Văn hóa, Thể thao và Du lịch")."""
+    pieces = re.split(r"(\s+và\s+|,\s*)", rest)
+    parts = [pieces[0]]
+    k = 1
+    while k < len(pieces) - 1:
+        sep, piece = pieces[k], pieces[k + 1]
+        if piece.strip() and not _starts_unit(piece):
+            # a run of capitalised non-unit pieces that a "và" closes continues the name
+            run = [(sep, piece)]
+            j = k + 2
+            while run[-1][0].strip() != "và" and j < len(pieces) - 1 and not _starts_unit(pieces[j + 1]):
+                run.append((pieces[j], pieces[j + 1]))
+                j += 2
+            if run[-1][0].strip() == "và":
+                parts[-1] += "".join(a + b for a, b in run)
+                k = j
+                continue
+        parts.append(piece)
+        k += 2
+    return parts
