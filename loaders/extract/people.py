@@ -283,6 +283,7 @@ def _titles_after(text: str, masked: str, start: int, provinces: list[ProvinceMe
     """The posts written after a name (", Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Bắc Kạn")."""
     posts: list[Post] = []
     pos = start
+    last_start = start
     while True:
         sep = _LIST_SEP.match(text, pos)
         if not sep or (not posts and sep.group().strip() == "kiêm"):
@@ -293,6 +294,19 @@ def _titles_after(text: str, masked: str, start: int, provinces: list[ProvinceMe
             if posts and sep.group().strip() == ",":
                 j = _forward_title(text, masked, sep.end())
                 seg = text[sep.end() : j]
+                if (
+                    seg[:1].isupper()
+                    and re.search(r"\svà\s+[A-ZĐ]", seg)
+                    and not HEAD_RE.search(seg)
+                    and re.search(r"\b(?:Sở|Bộ|Ban|Hội|Cục|Vụ|Viện|Trường|Ủy ban|Uỷ ban)\s+[A-ZĐ]\S*(?:\s+\S+)?$",
+                                  text[last_start:sep.start()])
+                ):
+                    # "Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh X": the comma is inside the body's name
+                    joined = _make_post(text[last_start:j], provinces, last_start)
+                    if joined is not None:
+                        posts[-1] = joined
+                        pos = j
+                        continue
                 if j > sep.end() and seg and seg[0].islower() and not HEAD_RE.search(seg):
                     nxt = text[j:]
                     if re.match(r"\s*(?:,|-|–)\s*", nxt) and HEAD_RE.match(nxt.lstrip(" ,-–")):
@@ -307,6 +321,7 @@ def _titles_after(text: str, masked: str, start: int, provinces: list[ProvinceMe
         if post is None:
             break
         posts.append(post)
+        last_start = head.start()
         pos = end
     return posts, pos
 
