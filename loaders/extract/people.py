@@ -47,6 +47,12 @@ _ORG_START = re.compile(
 )
 _STATE_SUFFIX = re.compile(r"\s+(?:Cộng hòa|Cộng hoà|CHXHCN)\b.*$", re.IGNORECASE)
 _ABBREV_PAREN = re.compile(r"\s*\((?:[A-ZĐ][\w&.–\- ]{0,30})\)")
+_LOCAL_NAME = re.compile(
+    r"(?<![^\W\d_])(?:huyện|quận|thị xã|phường|xã|thị trấn)\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)"
+)
+_LOCAL_END = re.compile(
+    r"(?<![^\W\d_])(huyện|quận|thị xã|phường|xã|thị trấn)\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)$"
+)
 _HONORIFIC_WORD = re.compile(r"^(?:Ông|Bà|Anh|Chị)$")
 _LIST_SEP = re.compile(r"\s*(?:,|-|–|—|kiêm)\s*")
 
@@ -384,6 +390,8 @@ def find_people(
     words = _words(text)
     known_keys = {person_key(k) for k in known}
     blocked = [(p.start, p.end) for p in provinces]
+    # "phường Bạch Đằng", "huyện Mường Lát": a local unit's name is no one's name
+    blocked += [(m.start(1), m.end(1)) for m in _LOCAL_NAME.finditer(text)]
     out: list[PersonMention] = []
     for run in _runs(text, words, blocked):
         while len(run) > 2 and _HONORIFIC_WORD.match(words[run[0]][2]):
@@ -436,7 +444,7 @@ def find_people(
                 name=name,
                 start=s,
                 end=e,
-                posts=pre + post_after,
+                posts=_carry_local(pre) + _carry_local(post_after),
                 rank=_rank_text(rank_m.group("rank")) if rank_m else None,
                 context=text[:s],
             )
@@ -461,3 +469,34 @@ def _spread_province(mention: PersonMention, context: str | None) -> None:
         if post.needs_home and fill:
             post.province = fill
             post.needs_home = False
+
+
+def _carry_local(posts: list[Post]) -> list[Post]:
+    """The local unit that ends a chain of posts holds for the chain's bare local bodies:
+    "Bí thư Huyện ủy, Chủ tịch HĐND huyện X" -> "Bí thư Huyện ủy X", "Chủ tịch HĐND huyện X";
+    "Bí thư Đảng ủy, Chủ tịch UBND phường Y" -> "Bí thư Đảng ủy phường Y"."""
+    if len(posts) < 2 or posts[-1].province:
+        return posts
+    end = _LOCAL_END.search(posts[-1].title)
+    if not end:
+        return posts
+    level, place = end.group(1), end.group(2)
+    for post in reversed(posts[:-1]):
+        if post.province or post.needs_home:
+            break
+        title = post.title
+        if re.search(r"(?:Huyện|Quận|Thị|Thành) (?:ủy|uỷ)$", title):
+            title = f"{title} {place}"
+        elif re.search(r"Đảng (?:ủy|uỷ)$", title):
+            title = f"{title} {level} {place}"
+        elif re.search(rf"(?<![^\W\d_]){level}$", title):
+            title = f"{title} {place}"
+        else:
+            break
+        post.title = title
+        head = HEAD_RE.match(title)
+        rest = title[head.end() :] if head else ""
+        body = re.search(r"(?:HĐND|UBND|Huyện|Quận|Thị|Thành|Đảng|Ủy ban|Uỷ ban)\b.*$", rest)
+        if body:
+            post.organization = body.group().strip()
+    return posts
