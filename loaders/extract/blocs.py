@@ -164,7 +164,10 @@ _ITEM_END = re.compile(
     r"\(|không)\b.*$"
 )
 LIST_START = re.compile(
-    r"(?:\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+"
+    # "gồm 5 phường trung tâm thành phố X (tỉnh Y) là A, B và C": a described count, then "là"
+    r"(?:\bgồm\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
+    r"(?:tỉnh|thành phố|huyện|xã|phường|quận|đơn vị|địa phương|trường|cơ quan)\s+[^:;.]{0,80}?\s+là\s+"
+    r"|\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+"
     r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)"
     r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4}\s*:"

