@@ -26,6 +26,8 @@ value bound after planning (pyoxigraph ``substitutions``) or joined last (a serv
 ``VALUES``) makes the same query slow or, next to OPTIONAL and FILTER, wrong. A line ending in
 ``#? name`` is kept only when ``name`` is given, a line ending in ``#? !name`` only when it is
 not: that is how an optional filter's pattern is written (``?award vnkg:year ?year .  #? year``).
+A line marked ``#= q.token`` binds the entry word of the search key ``q`` (`search_token`), which
+the name search looks up in the materialised ``vnkg:nameToken`` triples.
 Parameters without a ``#=`` line are passed to the store as bindings (and must be projected).
 Queries name their graphs ``GRAPH ?factsGraph`` and ``GRAPH ?referenceGraph``; the runner writes
 the store's graph IRIs there (they depend on the configured base IRI), so that names are read
@@ -66,6 +68,7 @@ __all__ = [
     "UnknownQuery",
     "graph_bindings",
     "load_queries",
+    "search_token",
 ]
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
@@ -77,7 +80,24 @@ PARAM_TYPES = ("string", "search", "integer", "year", "date", "boolean", "award-
 _MAX_TEXT = 200
 _STATUSES = {"proposed": VNKG.Proposed, "conferred": VNKG.Conferred}
 _GRAPH_VARIABLES = ("factsGraph", "referenceGraph")
-_INLINE = re.compile(r"^(\s*)VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{.*\}\s*#=\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+_INLINE = re.compile(
+    r"^(\s*)VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{.*\}\s*#=\s*([A-Za-z_][A-Za-z0-9_]*)(\.token)?\s*$")
+_COMMON_NAME_WORDS = frozenset({
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "van", "thi", "duc", "huu"})
+"""Family names and middle names most Vietnamese names share: the last resort as a search's entry word."""
+
+
+def search_token(key: str) -> str:
+    """The word of a search key to look a name up by (``#= q.token``): the last word that is not a
+    common family or middle name (the given name, usually), else the last word. Any word will do
+    for correctness, since the query then checks the whole phrase; a rare one keeps it a lookup.
+
+    >>> search_token("nguyen dang binh"), search_token("nguyen van"), search_token("le")
+    ('binh', 'van', 'le')
+    """
+    words = key.split()
+    return next((w for w in reversed(words) if w not in _COMMON_NAME_WORDS), words[-1])
 _PAGE = "#@ page"
 _CONDITION = re.compile(r"#\?\s*(!?)([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
@@ -324,7 +344,10 @@ def _inline_values(text: str, values: Mapping[str, Identifier]) -> str:
         if match is not None:
             if match.group(3) not in values:
                 continue
-            line = f"{match.group(1)}VALUES ?{match.group(2)} {{ {values[match.group(3)].n3()} }}"
+            term = values[match.group(3)]
+            if match.group(4):  # "#= q.token": the entry word of a search key
+                term = Literal(search_token(str(term)))
+            line = f"{match.group(1)}VALUES ?{match.group(2)} {{ {term.n3()} }}"
         out.append(line)
     return "\n".join(out) + "\n"
 
