@@ -3,15 +3,16 @@ Python over small neighbour queries.
 
 Two officials are neighbours when they took part in the same event or held posts in the same
 body (and, when no such chain exists, when they took part in events of the same emulation bloc).
-Each expansion asks the store for the neighbours of a whole frontier at once (``VALUES`` of
-IRIs that came from the store, written with ``.n3()``), and the side with the smaller frontier
-is expanded first, so a search touches only the neighbourhoods of the two ends. Every step of the
+Each expansion asks the store for the hubs of a whole frontier at once, then for the people of
+the hubs not seen yet (``VALUES`` of IRIs that came from the store, written with ``.n3()``), and
+the side with the smaller frontier is expanded first, so a search touches only the
+neighbourhoods of the two ends, each hub once per side. Every step of the
 chain is cited with the articles that support both of its links.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -23,7 +24,6 @@ MAX_STEPS = 6
 """Longest chain searched for (officials in between + 1)."""
 MAX_FRONTIER = 5_000
 """A frontier larger than this stops the search (the answer would mean little)."""
-_CHUNK = 400
 
 _PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -32,40 +32,37 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
 """
 # {values} and {graph} are filled with .n3() terms of IRIs that came from the store or were
-# minted from validated slugs; no user text reaches these queries.
-_NEIGHBOURS = _PREFIXES + """SELECT ?person ?hub ?kind ?other
-  (SAMPLE(?mine) AS ?myLink) (SAMPLE(?theirs) AS ?theirLink)
+# minted from validated slugs; no user text reaches these queries. Each branch starts with its own
+# VALUES next to plain triple patterns, so the store plans every branch from the bound nodes.
+_HUB_BRANCHES = {
+    "event": """{{ VALUES ?person {{ {values} }}
+    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?hub . }} BIND("event" AS ?kind) }}""",
+    "body": """{{ VALUES ?person {{ {values} }}
+    GRAPH {graph} {{ ?link org:member ?person ; a vnkg:Tenure ; org:organization ?hub . }} BIND("body" AS ?kind) }}""",
+    "bloc": """{{ VALUES ?person {{ {values} }}
+    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?event . ?event vnkg:bloc ?hub . }}
+    BIND("bloc" AS ?kind) }}""",
+}
+_MEMBER_BRANCHES = {
+    "event": """{{ VALUES ?hub {{ {values} }}
+    GRAPH {graph} {{ ?link vnkg:event ?hub ; vnkg:participant ?other . }} BIND("event" AS ?kind) }}""",
+    "body": """{{ VALUES ?hub {{ {values} }}
+    GRAPH {graph} {{ ?link org:organization ?hub ; a vnkg:Tenure ; org:member ?other . }} BIND("body" AS ?kind) }}""",
+    "bloc": """{{ VALUES ?hub {{ {values} }}
+    GRAPH {graph} {{ ?event vnkg:bloc ?hub . ?link vnkg:event ?event ; vnkg:participant ?other . }}
+    BIND("bloc" AS ?kind) }}""",
+}
+_HUBS = _PREFIXES + """SELECT ?person ?hub ?kind (MIN(STR(?link)) AS ?myLink)
 WHERE {{
-  VALUES ?person {{ {values} }}
-  GRAPH {graph} {{
-    {{
-      ?mine vnkg:participant ?person ; vnkg:event ?hub .
-      ?theirs vnkg:event ?hub ; vnkg:participant ?other .
-      BIND("event" AS ?kind)
-    }} UNION {{
-      ?mine org:member ?person ; a vnkg:Tenure ; org:organization ?hub .
-      ?theirs org:organization ?hub ; a vnkg:Tenure ; org:member ?other .
-      BIND("body" AS ?kind)
-    }}
-  }}
-  FILTER(?other != ?person)
+  {branches}
 }}
-GROUP BY ?person ?hub ?kind ?other
+GROUP BY ?person ?hub ?kind
 """
-_BLOC_NEIGHBOURS = _PREFIXES + """SELECT ?person ?hub ?kind ?other
-  (SAMPLE(?mine) AS ?myLink) (SAMPLE(?theirs) AS ?theirLink)
+_MEMBERS = _PREFIXES + """SELECT ?hub ?kind ?other (MIN(STR(?link)) AS ?theirLink)
 WHERE {{
-  VALUES ?person {{ {values} }}
-  GRAPH {graph} {{
-    ?mine vnkg:participant ?person ; vnkg:event ?myEvent .
-    ?myEvent vnkg:bloc ?hub .
-    ?theirEvent vnkg:bloc ?hub .
-    ?theirs vnkg:event ?theirEvent ; vnkg:participant ?other .
-  }}
-  FILTER(?other != ?person)
-  BIND("bloc" AS ?kind)
+  {branches}
 }}
-GROUP BY ?person ?hub ?kind ?other
+GROUP BY ?hub ?kind ?other
 """
 _LABELS = _PREFIXES + """SELECT ?node (MIN(?label0) AS ?label) (MIN(?date0) AS ?date)
 WHERE {{
@@ -122,28 +119,59 @@ def _values(iris: Iterable[str]) -> str:
     return " ".join(URIRef(iri).n3() for iri in iris)
 
 
-def _chunks(items: Sequence[str], size: int = _CHUNK) -> Iterable[Sequence[str]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def _order(step: Step) -> tuple[str, str, bool, str]:
+    """Which of two steps wins: the smaller source, target, an event before a body or bloc, hub."""
+    return (step.source, step.target, step.kind != "event", step.hub)
 
 
 class _Search:
+    """Bidirectional breadth-first search on the bipartite graph of people and hubs (events, bodies
+    and, as a fallback, blocs): one level of one side is two queries, one for the hubs of the whole
+    people frontier and one for the people of the hubs that side has not seen yet (each a ``VALUES``
+    of the whole frontier), so a hub is fetched once per side however many people reach it."""
+
     def __init__(self, store: GraphStore, timeout: float | None, with_blocs: bool) -> None:
         self.store = store
         self.timeout = timeout
         self.graph = facts_graph_iri(store.base_iri).n3()
-        self.templates = [_NEIGHBOURS] + ([_BLOC_NEIGHBOURS] if with_blocs else [])
+        self.kinds = ("event", "body", "bloc") if with_blocs else ("event", "body")
+        self.hubs_seen: list[set[tuple[str, str]]] = [set(), set()]
 
-    def expand(self, frontier: list[str]) -> list[Step]:
-        steps = []
-        for template in self.templates:
-            for chunk in _chunks(sorted(frontier)):
-                query = template.format(values=_values(chunk), graph=self.graph)
-                for row in self.store.select(query, timeout=self.timeout):
-                    steps.append(Step(str(row["person"]), str(row["hub"]), str(row["kind"]), str(row["other"]),
-                                      (str(row["myLink"]), str(row["theirLink"]))))
-        steps.sort(key=lambda s: (s.source, s.target, s.kind != "event", s.hub))
-        return steps
+    def _select(self, template: str, branches: list[str]) -> list[dict]:  # type: ignore[type-arg]
+        return self.store.select(template.format(branches="\n  UNION\n  ".join(branches)), timeout=self.timeout)
+
+    def expand(self, side: int, frontier: list[str], known: dict[str, Step | None]) -> list[Step]:
+        values = _values(sorted(frontier))
+        # the smallest (person, link) of the frontier reaching each hub this side has not seen
+        reach: dict[tuple[str, str], tuple[str, str]] = {}
+        branches = [_HUB_BRANCHES[kind].format(values=values, graph=self.graph) for kind in self.kinds]
+        for row in self._select(_HUBS, branches):
+            key = (str(row["hub"]), str(row["kind"]))
+            if key in self.hubs_seen[side]:
+                continue
+            candidate = (str(row["person"]), str(row["myLink"]))
+            if key not in reach or candidate < reach[key]:
+                reach[key] = candidate
+        if not reach:
+            return []
+        self.hubs_seen[side].update(reach)
+        branches = []
+        for kind in self.kinds:
+            hubs = sorted(hub for hub, k in reach if k == kind)
+            if hubs:
+                branches.append(_MEMBER_BRANCHES[kind].format(values=_values(hubs), graph=self.graph))
+        best: dict[str, Step] = {}
+        for row in self._select(_MEMBERS, branches):
+            other = str(row["other"])
+            if other in known:
+                continue
+            hub, kind = str(row["hub"]), str(row["kind"])
+            person, link = reach[(hub, kind)]
+            step = Step(person, hub, kind, other, (link, str(row["theirLink"])))
+            held = best.get(other)
+            if held is None or _order(step) < _order(held):
+                best[other] = step
+        return sorted(best.values(), key=_order)
 
     def run(self, source: str, target: str) -> list[Step] | None:
         if source == target:
@@ -157,9 +185,7 @@ class _Search:
                 return None
             nxt: list[str] = []
             meeting: str | None = None
-            for step in self.expand(frontiers[side]):
-                if step.target in parents[side]:
-                    continue
+            for step in self.expand(side, frontiers[side], parents[side]):
                 parents[side][step.target] = step
                 nxt.append(step.target)
                 if meeting is None and step.target in parents[1 - side]:
