@@ -67,10 +67,8 @@ GROUP BY ?hub ?kind ?other
 _LABELS = _PREFIXES + """SELECT ?node (MIN(?label0) AS ?label) (MIN(?date0) AS ?date)
 WHERE {{
   VALUES ?node {{ {values} }}
-  GRAPH {graph} {{
-    {{ ?node rdfs:label ?label0 }} UNION {{ ?node schema:name ?label0 }}
-    OPTIONAL {{ ?node schema:startDate ?date0 }}
-  }}
+  {{ GRAPH {graph} {{ ?node rdfs:label ?label0 }} }} UNION {{ GRAPH {graph} {{ ?node schema:name ?label0 }} }}
+  OPTIONAL {{ GRAPH {graph} {{ ?node schema:startDate ?date0 }} }}
 }}
 GROUP BY ?node
 """
@@ -140,7 +138,7 @@ class _Search:
     def _select(self, template: str, branches: list[str]) -> list[dict]:  # type: ignore[type-arg]
         return self.store.select(template.format(branches="\n  UNION\n  ".join(branches)), timeout=self.timeout)
 
-    def expand(self, side: int, frontier: list[str], known: dict[str, Step | None]) -> list[Step]:
+    def expand(self, side: int, frontier: list[str], known: dict[str, Step | None], meet: list[str]) -> list[Step]:
         values = _values(sorted(frontier))
         # the smallest (person, link) of the frontier reaching each hub this side has not seen
         reach: dict[tuple[str, str], tuple[str, str]] = {}
@@ -155,11 +153,20 @@ class _Search:
         if not reach:
             return []
         self.hubs_seen[side].update(reach)
+        # First only the people of the other side's frontier: when the two sides meet at this level
+        # (the last one), that small answer is all the search needs.
+        meeting = self._members(reach, known, f"VALUES ?other {{ {_values(sorted(meet))} }}")
+        return meeting or self._members(reach, known, "")
+
+    def _members(self, reach: dict[tuple[str, str], tuple[str, str]], known: dict[str, Step | None],
+                 restrict: str) -> list[Step]:
         branches = []
         for kind in self.kinds:
             hubs = sorted(hub for hub, k in reach if k == kind)
             if hubs:
-                branches.append(_MEMBER_BRANCHES[kind].format(values=_values(hubs), graph=self.graph))
+                branch = _MEMBER_BRANCHES[kind].format(values=_values(hubs), graph=self.graph)
+                # the restriction goes next to the hubs' VALUES, before the GRAPH pattern
+                branches.append(branch.replace("GRAPH", f"{restrict} GRAPH", 1) if restrict else branch)
         best: dict[str, Step] = {}
         for row in self._select(_MEMBERS, branches):
             other = str(row["other"])
@@ -185,7 +192,7 @@ class _Search:
                 return None
             nxt: list[str] = []
             meeting: str | None = None
-            for step in self.expand(side, frontiers[side], parents[side]):
+            for step in self.expand(side, frontiers[side], parents[side], frontiers[1 - side]):
                 parents[side][step.target] = step
                 nxt.append(step.target)
                 if meeting is None and step.target in parents[1 - side]:
