@@ -230,10 +230,10 @@ class Minter:
         return match_award_type(name, conferred_by)
 
     def award_type_iri(self, award: AwardType) -> URIRef:
-        return URIRef(f"{self.base}award-type/{award.key.replace('_', '-')}")
+        return URIRef(self.base + award.path)
 
     def title_type_iri(self, title: Title) -> URIRef:
-        return URIRef(f"{self.base}title/{title.key.replace('_', '-')}")
+        return URIRef(self.base + title.path)
 
     def _tail(self, iri: URIRef) -> str:
         """The path of an IRI after its kind ("province/bac-kan" -> "bac-kan")."""

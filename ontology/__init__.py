@@ -186,29 +186,28 @@ def _concepts(graph: Graph, base: str) -> None:
             for triple in ontology.triples((concept, None, None)):
                 graph.add(triple)
     for award in award_types():
-        node = URIRef(f"{base}award-type/{award.key.replace('_', '-')}")
-        graph.add((node, RDF.type, VNKG.AwardType))
-        graph.add((node, RDF.type, SKOS.Concept))
-        graph.add((node, SKOS.inScheme, VNKG.AwardTypes))
-        graph.add((VNKG.AwardTypes, SKOS.hasTopConcept, node))
-        graph.add((node, SKOS.notation, Literal(award.key)))
-        graph.add((node, SKOS.prefLabel, Literal(award.vi, lang="vi")))
-        graph.add((node, SKOS.prefLabel, Literal(award.en, lang="en")))
+        node = URIRef(base + award.path)
+        _concept(graph, node, VNKG.AwardType, VNKG.AwardTypes, award.key, award.vi, award.en)
         graph.add((node, VNKG.awardLevel, Literal(award.level)))
         if award.category:
             graph.add((node, VNKG.awardCategory, Literal(award.category)))
     for title in titles():
-        node = URIRef(f"{base}title/{title.key.replace('_', '-')}")
-        graph.add((node, RDF.type, VNKG.PostTitle))
-        graph.add((node, RDF.type, SKOS.Concept))
-        graph.add((node, SKOS.inScheme, VNKG.PostTitles))
-        graph.add((VNKG.PostTitles, SKOS.hasTopConcept, node))
-        graph.add((node, SKOS.notation, Literal(title.key)))
-        graph.add((node, SKOS.prefLabel, Literal(title.vi, lang="vi")))
-        graph.add((node, SKOS.prefLabel, Literal(title.en, lang="en")))
+        node = URIRef(base + title.path)
+        _concept(graph, node, VNKG.PostTitle, VNKG.PostTitles, title.key, title.vi, title.en)
         for variant in title.variants:
             if variant != title.vi:
                 graph.add((node, SKOS.altLabel, Literal(variant, lang="vi")))
+
+
+def _concept(graph: Graph, node: URIRef, cls: URIRef, scheme: URIRef, key: str, vi: str, en: str) -> None:
+    """A concept of one of the reference schemes, with its notation and vi/en labels."""
+    graph.add((node, RDF.type, cls))
+    graph.add((node, RDF.type, SKOS.Concept))
+    graph.add((node, SKOS.inScheme, scheme))
+    graph.add((scheme, SKOS.hasTopConcept, node))
+    graph.add((node, SKOS.notation, Literal(key)))
+    graph.add((node, SKOS.prefLabel, Literal(vi, lang="vi")))
+    graph.add((node, SKOS.prefLabel, Literal(en, lang="en")))
 
 
 @cache

@@ -145,6 +145,11 @@ class Title:
     level: str
     branch: str
 
+    @property
+    def path(self) -> str:
+        """The IRI path of the title concept, after the base IRI (title/chu-tich-ubnd-tinh)."""
+        return "title/" + self.key.replace("_", "-")
+
 
 @cache
 def titles() -> list[Title]:
@@ -172,6 +177,11 @@ class AwardType:
     classes: tuple[str, ...]
     level: str
     conferred_by: str
+
+    @property
+    def path(self) -> str:
+        """The IRI path of the award-type concept, after the base IRI (award-type/bang-khen-ttg)."""
+        return "award-type/" + self.key.replace("_", "-")
 
 
 @cache
