@@ -118,6 +118,13 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def peak_rss_children_mb() -> float:
+    """The largest peak resident set size of this process's finished children, in MiB."""
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+
 def proc_rss_mb(pid: int) -> dict[str, float] | None:
     """Current and peak RSS (MiB) of another process, from /proc (Linux)."""
     try:
@@ -190,6 +197,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     rdflib_max_ms: float = 500.0
     ingest_modes: tuple[str, ...] = ("validated", "unvalidated")
+    ingest_workers: int = 0
     keep: bool = False
     quiet: bool = False
 
@@ -217,7 +225,8 @@ class Report:
         start = dict(self.machine_at_start, loadavg_at_end=end["loadavg_at_report"])
         return {"benchmark": "vnkg", "version": 1, "started": self.started, "machine": start,
                 "config": {"n": cfg.n, "seed": cfg.seed, "evidence": cfg.evidence,
-                           "ingest_modes": list(cfg.ingest_modes), "runs": cfg.runs, "warmup": cfg.warmup,
+                           "ingest_modes": list(cfg.ingest_modes), "ingest_workers": cfg.ingest_workers,
+                           "runs": cfg.runs, "warmup": cfg.warmup,
                            "duration_s": cfg.duration, "connections": list(cfg.connections),
                            "sections": list(cfg.sections), "alternatives": list(cfg.alternatives),
                            "budget_s": cfg.budget, "only_queries": list(cfg.query_filter),
@@ -240,57 +249,62 @@ def section_generate(cfg: Config, report: Report, work: Path) -> None:
 
 
 def _ingest_child(n: int, seed: int, store: Path, validate: bool, evidence: float,
-                  progress_every: int = 0) -> dict[str, Any]:
-    """Run in a child process: load n generated articles into a fresh embedded store."""
-    from vnkg.graph import open_store
-    from vnkg.loaders.pipeline import load_documents
+                  progress_every: int = 0, workers: int = 0) -> dict[str, Any]:
+    """Run in a child process: load n generated articles into a fresh embedded store.
 
-    from bench.generate import generate
+    The documents are written to files first (not timed), then loaded from the files the way
+    ``vnkg load`` does: reading and parsing the JSON is part of the measured time."""
+    from vnkg.graph import open_store
+    from vnkg.loaders.documents import find_facts_files
+    from vnkg.loaders.pipeline import Loader
+    from vnkg.loaders.workers import default_workers
+
+    from bench.generate import write
     from vnkg.settings import Settings
 
-    gen_seconds = 0.0
-
-    def items() -> Iterator[tuple[str, dict[str, Any]]]:
-        nonlocal gen_seconds
-        docs = generate(n, seed, evidence)
-        while True:
-            start = time.perf_counter()
-            doc = next(docs, None)
-            gen_seconds += time.perf_counter() - start
-            if doc is None:
-                return
-            yield f"{doc['article']['id']}.facts.json", doc
+    facts = store.parent / f"{store.name}-facts"
+    shutil.rmtree(facts, ignore_errors=True)
+    start = time.perf_counter()
+    write(n, facts, seed, evidence)
+    gen_seconds = time.perf_counter() - start
+    files = sorted(find_facts_files([facts]))
+    workers = workers or default_workers()
 
     settings = Settings(store=store)
     graph = open_store(settings)
-    start = time.perf_counter()
     done = 0
 
     def progress(count: int) -> None:
         nonlocal done
         done += count
         if progress_every and done % progress_every == 0:
-            spent = time.perf_counter() - start - gen_seconds
+            spent = time.perf_counter() - start
             print(json.dumps({"articles": done, "seconds": round(spent, 1),
                               "articles_per_s": round(done / spent, 1), "peak_rss_mb": peak_rss_mb()}),
                   file=sys.stderr, flush=True)
 
-    summary = load_documents(graph, items(), validate=validate, progress=progress)
-    seconds = time.perf_counter() - start - gen_seconds
+    start = time.perf_counter()
+    summary = Loader(graph, validate=validate, workers=workers).load_paths(files, progress)
+    seconds = time.perf_counter() - start
     quads = graph.count_quads()
+    close_start = time.perf_counter()
     graph.close()
+    close_seconds = time.perf_counter() - close_start
+    shutil.rmtree(facts, ignore_errors=True)
     return {"articles": n, "loaded": summary.loaded, "failed": len(summary.failed),
             "first_failures": [str(e) for e in summary.failed[:3]], "seconds": round(seconds, 3),
-            "generate_seconds": round(gen_seconds, 3), "articles_per_s": round(n / seconds, 1),
+            "workers": workers, "generate_seconds": round(gen_seconds, 3),
+            "close_seconds": round(close_seconds, 3), "articles_per_s": round(n / seconds, 1),
             "quads": quads, "quads_per_article": round(quads / max(1, n), 1),
-            "peak_rss_mb": peak_rss_mb()}
+            "peak_rss_mb": peak_rss_mb(), "peak_rss_worker_mb": peak_rss_children_mb()}
 
 
 def _child(args: list[str], timeout: float) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, "-m", "bench.run", *args], cwd=ROOT, capture_output=True,
+    """Run ``python -m bench.run ARGS``; its progress goes to this process's stderr."""
+    proc = subprocess.run([sys.executable, "-m", "bench.run", *args], cwd=ROOT, stdout=subprocess.PIPE,
                           text=True, timeout=timeout, check=False)
     if proc.returncode != 0:
-        raise RuntimeError(f"child {' '.join(args[:2])} failed ({proc.returncode}): {proc.stderr[-2000:]}")
+        raise RuntimeError(f"child {' '.join(args[:2])} failed ({proc.returncode}); its errors are above")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -310,7 +324,8 @@ def section_ingest(cfg: Config, report: Report, work: Path) -> None:
         shutil.rmtree(store, ignore_errors=True)
         report.log(f"[ingest] {cfg.n} articles, validation {'on' if validate else 'off'} ...")
         args = ["worker-ingest", "--n", str(cfg.n), "--seed", str(cfg.seed), "--store", str(store),
-                "--evidence", str(cfg.evidence)]
+                "--evidence", str(cfg.evidence), "--workers", str(cfg.ingest_workers),
+                "--progress-every", str(0 if cfg.quiet else max(500, cfg.n // 20))]
         data = _child([*args, *([] if validate else ["--no-validate"])], timeout=24 * 3600)
         data["store_bytes"] = dir_size(store)
         data["store_mb"] = round(data["store_bytes"] / 1024 / 1024, 1)
@@ -1224,6 +1239,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="share of facts with an evidence sentence in the generated documents")
     parser.add_argument("--ingest-modes", default="validated,unvalidated",
                         help="ingest runs, in order; the first one's store is queried")
+    parser.add_argument("--ingest-workers", type=int, default=0,
+                        help="processes preparing articles during ingest (default 0: one per CPU)")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds at most per query or endpoint (warm-up + timed runs); default 60")
     parser.add_argument("--only-queries", default="",
@@ -1252,7 +1269,8 @@ def run_from_args(args: argparse.Namespace) -> int:
                  evidence=args.evidence, budget=args.budget, rdflib_max_ms=args.rdflib_max_ms,
                  query_filter=tuple(q for q in args.only_queries.split(",") if q),
                  exclude=tuple(x for x in args.exclude.split(",") if x),
-                 ingest_modes=tuple(m for m in args.ingest_modes.split(",") if m))
+                 ingest_modes=tuple(m for m in args.ingest_modes.split(",") if m),
+                 ingest_workers=args.ingest_workers)
     bad_modes = set(cfg.ingest_modes) - {"validated", "unvalidated"}
     if bad_modes or not cfg.ingest_modes:
         print("--ingest-modes takes validated and/or unvalidated", file=sys.stderr)
@@ -1280,9 +1298,10 @@ def _worker_main(argv: list[str]) -> int:
     ingest.add_argument("--evidence", type=float, default=1.0)
     ingest.add_argument("--progress-every", type=int, default=0,
                         help="print a JSON progress line to stderr every so many articles")
+    ingest.add_argument("--workers", type=int, default=0, help="preparing processes (0: one per CPU)")
     args = parser.parse_args(argv)
     print(json.dumps(_ingest_child(args.n, args.seed, args.store, not args.no_validate, args.evidence,
-                                   args.progress_every)))
+                                   args.progress_every, args.workers)))
     return 0
 
 

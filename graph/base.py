@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Literal, Protocol, runtime_checkable
 from urllib.parse import quote, unquote
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib import Literal as RDFLiteral
 from rdflib.term import Identifier, Node
 
 from .errors import UnsupportedFormat
+from .terms import quad_to_oxigraph, to_rdflib
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -86,12 +88,46 @@ class ArticleWrite:
 
     ``article_triples`` go into the article's own graph ``graph``; ``fact_triples`` into the
     shared facts graph. Both are lists of rdflib ``(subject, predicate, object)`` terms.
+
+    An article prepared in another process travels as ``nquads`` instead (the same quads as
+    N-Quads, its graph and the facts graph named; `encode_article` makes it): cheap to send
+    between processes and loaded by the embedded store without converting a term in Python.
+    `decoded` gives the triple lists back where a store needs them.
     """
 
     article_id: str
     graph: URIRef
     article_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     fact_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
+    nquads: bytes | None = None
+
+    def decoded(self, base_iri: str) -> ArticleWrite:
+        """This write with its triple lists filled from ``nquads`` (itself when there is none)."""
+        if self.nquads is None:
+            return self
+        article: list[tuple[Node, Node, Node]] = []
+        facts: list[tuple[Node, Node, Node]] = []
+        facts_name, own_name = str(facts_graph_iri(base_iri)), str(self.graph)
+        for quad in ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS):
+            name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else None
+            if name == own_name:
+                target = article
+            elif name == facts_name:
+                target = facts
+            else:
+                raise ValueError(f"article {self.article_id!r} holds a quad outside its graph and the "
+                                 f"facts graph: {quad}")
+            target.append((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+        return ArticleWrite(self.article_id, self.graph, article, facts)
+
+
+def encode_article(write: ArticleWrite, base_iri: str) -> ArticleWrite:
+    """The same write carried as N-Quads (see `ArticleWrite`)."""
+    own = ox.NamedNode(str(write.graph))
+    facts = ox.NamedNode(str(facts_graph_iri(base_iri)))
+    quads = [quad_to_oxigraph(s, p, o, own) for s, p, o in write.article_triples]
+    quads.extend(quad_to_oxigraph(s, p, o, facts) for s, p, o in write.fact_triples)
+    return ArticleWrite(write.article_id, write.graph, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
 
 
 def facts_graph_iri(base_iri: str) -> URIRef:

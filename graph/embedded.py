@@ -34,6 +34,7 @@ from __future__ import annotations
 import fcntl
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -73,6 +74,8 @@ from .updates import reference_update, remove_article_update, replace_article_up
 __all__ = ["LOCK_FILE", "EmbeddedStore"]
 
 LOCK_FILE = "vnkg-writer.lock"
+BULK_MAX_QUADS = 500_000
+"""Most quads sent to one atomic bulk insert (Oxigraph splits a bulk load above 1,000,000)."""
 T = TypeVar("T")
 
 _RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -82,6 +85,8 @@ _RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 _NEVER = threading.Event()
+_VANISHED = "No such file"
+_READ_ATTEMPTS = 3
 
 
 class _WriterLock:
@@ -141,10 +146,7 @@ class EmbeddedStore:
                     del del_store
                 finally:
                     lock.release()
-            try:
-                self._store = ox.Store.read_only(str(self._path))
-            except OSError as e:
-                raise StoreError(f"cannot open the store in {self._path} read-only: {e}") from e
+            self._store = self._open_read_only(self._path)
             return
         self._path.mkdir(parents=True, exist_ok=True)
         self._lock = _WriterLock(self._path)
@@ -157,11 +159,45 @@ class EmbeddedStore:
                 raise StoreLocked(f"the store in {self._path} is already open for writing: {e}") from e
             raise StoreError(f"cannot open the store in {self._path}: {e}") from e
 
+    @staticmethod
+    def _open_read_only(path: Path, attempts: int = 20) -> ox.Store:
+        """A read-only instance; retried while a writer's compaction removes files it lists.
+
+        A read-only RocksDB instance reads the file list, then opens the files; a writer compacting
+        at the same moment may delete one in between ("No such file"). The next try sees the new
+        list."""
+        for attempt in range(attempts):
+            try:
+                return ox.Store.read_only(str(path))
+            except (OSError, RuntimeError) as e:
+                if "No such file" not in str(e) or attempt == attempts - 1:
+                    raise StoreError(f"cannot open the store in {path} read-only: {e}") from e
+                time.sleep(0.05)
+        raise AssertionError("unreachable")
+
     def refresh(self) -> None:
-        """Reopen a read-only store so it sees what the writer committed since it was opened."""
+        """Reopen a read-only store so it sees what the writer committed since it was opened.
+
+        The new instance replaces the old one in one step, so a query running meanwhile in another
+        thread finishes on the old one."""
         if self._read_only and self._path is not None:
-            self._store = None
-            self._open()
+            self._store = self._open_read_only(self._path)
+
+    def _reading(self, read: Callable[[], T]) -> T:
+        """Run a read; on a read-only store, reopen and retry when a writer removed its files.
+
+        A read-only instance lists the store's files when it opens; a writer compacting meanwhile
+        deletes some of them, and a read that reaches one fails ("No such file"). Reopening gives
+        the current list; the read is retried (at most `_READ_ATTEMPTS` times)."""
+        for attempt in range(_READ_ATTEMPTS):
+            try:
+                return read()
+            except (OSError, RuntimeError, StoreError) as e:
+                vanished = self._read_only and self._path is not None and _VANISHED in str(e)
+                if not vanished or attempt == _READ_ATTEMPTS - 1:
+                    raise
+                self.refresh()
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         """Close the store and release the writer lock (idempotent).
@@ -275,7 +311,7 @@ class EmbeddedStore:
                     break
             return rows
 
-        return self._bounded(work, timeout)
+        return self._bounded(lambda cancel: self._reading(lambda: work(cancel)), timeout)
 
     def ask(self, query: str, bindings: Bindings | None = None, timeout: float | None = None) -> bool:
         """The answer of an ASK query.
@@ -289,7 +325,7 @@ class EmbeddedStore:
                 raise StoreError("ask() needs an ASK query")
             return bool(result)
 
-        return self._bounded(work, timeout)
+        return self._bounded(lambda cancel: self._reading(lambda: work(cancel)), timeout)
 
     def construct(self, query: str, bindings: Bindings | None = None,
                   timeout: float | None = None) -> Graph:
@@ -306,7 +342,7 @@ class EmbeddedStore:
                            to_rdflib(triple.object)))
             return graph
 
-        return self._bounded(work, timeout)
+        return self._bounded(lambda cancel: self._reading(lambda: work(cancel)), timeout)
 
     def query_raw(self, query: str, accept: str, *, default_graph_uris: Sequence[str] = (),
                   named_graph_uris: Sequence[str] = (), timeout: float | None = None,
@@ -333,7 +369,7 @@ class EmbeddedStore:
             data = ox.serialize(triples, format=fmt, prefixes=_turtle_prefixes(self._base, fmt))
             return data or b"", media
 
-        return self._bounded(work, timeout)
+        return self._bounded(lambda cancel: self._reading(lambda: work(cancel)), timeout)
 
     # -- writes ---------------------------------------------------------------------------------
 
@@ -354,7 +390,7 @@ class EmbeddedStore:
     def write_articles(self, writes: Sequence[ArticleWrite]) -> None:
         """Store or replace articles, each atomically, committing ``batch_size`` new ones at a time.
 
-        Articles not yet in the store go in with one ``Store.extend`` per batch (one transaction);
+        Articles not yet in the store go in together, in one atomic step per batch (`_insert_fresh`);
         an article already stored is replaced by the support-rule update, one transaction each.
         When an id occurs twice in ``writes`` the last one wins.
         """
@@ -375,18 +411,64 @@ class EmbeddedStore:
             fresh: list[ArticleWrite] = []
             for write in chunk:
                 if store.contains_named_graph(ox.NamedNode(str(write.graph))):
-                    self.update(replace_article_update(self._base, write))
+                    self.update(replace_article_update(self._base, write.decoded(self._base)))
                 else:
                     fresh.append(write)
             if fresh:
-                try:
-                    quads = [q for w in fresh for q in _article_quads(w, facts)]
-                except (ValueError, TypeError) as e:
-                    raise ValueError(f"invalid term in an article: {e}") from e
-                try:
-                    store.extend(quads)
-                except OSError as e:
-                    raise StoreError(f"write failed: {e}") from e
+                self._insert_fresh(fresh, facts)
+
+    def _insert_fresh(self, fresh: list[ArticleWrite], facts: ox.NamedNode) -> None:
+        """Insert articles not yet stored, each one whole in a single atomic step.
+
+        On disk this is Oxigraph's bulk path (``bulk_extend``): sorted SST files for every index,
+        ingested by one RocksDB ``IngestExternalFiles`` call, which is atomic across the indexes
+        and ~5x faster than a transaction (no write-ahead log, no per-quad reads). Oxigraph cuts a
+        bulk load into independent steps only beyond 1,000,000 quads, so the quads are sent in
+        groups of whole articles below `BULK_MAX_QUADS`. In memory, ``extend`` (one transaction).
+        """
+        store = self.oxigraph
+        group: list[ox.Quad] = []
+        encoded: list[bytes] = []
+        size = 0
+        try:
+            for write in fresh:
+                if write.nquads is not None and self._path is not None:
+                    # Made by `encode_article` from this write's own triples: parsed in Rust.
+                    lines = write.nquads.count(b"\n")
+                    if encoded and size + lines > BULK_MAX_QUADS:
+                        self._insert_encoded(store, encoded)
+                        encoded, size = [], 0
+                    encoded.append(write.nquads)
+                    size += lines
+                    continue
+                quads = list(_article_quads(write.decoded(self._base), facts))
+                if group and len(group) + len(quads) > BULK_MAX_QUADS:
+                    self._insert(store, group)
+                    group = []
+                group.extend(quads)
+        except (ValueError, TypeError, SyntaxError) as e:
+            raise ValueError(f"invalid term in an article: {e}") from e
+        if group:
+            self._insert(store, group)
+        if encoded:
+            self._insert_encoded(store, encoded)
+
+    def _insert(self, store: ox.Store, quads: list[ox.Quad]) -> None:
+        try:
+            if self._path is None:
+                store.extend(quads)
+            else:
+                store.bulk_extend(quads)
+        except OSError as e:
+            raise StoreError(f"write failed: {e}") from e
+
+    def _insert_encoded(self, store: ox.Store, chunks: list[bytes]) -> None:
+        try:
+            store.bulk_load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as e:
+            raise ValueError(f"invalid N-Quads in an encoded article: {e}") from e
+        except OSError as e:
+            raise StoreError(f"write failed: {e}") from e
 
     def remove_article(self, article_id: str) -> bool:
         """Remove an article and whatever only it supported; False when it was not stored."""
@@ -399,6 +481,9 @@ class EmbeddedStore:
 
     def article_ids(self) -> list[str]:
         """Ids of the stored articles, sorted."""
+        return self._reading(self._article_ids)
+
+    def _article_ids(self) -> list[str]:
         ids = []
         for name in self.oxigraph.named_graphs():
             if isinstance(name, ox.NamedNode):
@@ -409,8 +494,8 @@ class EmbeddedStore:
 
     def has_article(self, article_id: str) -> bool:
         """Whether the article's graph is stored."""
-        graph = article_graph_iri(self._base, article_id)
-        return self.oxigraph.contains_named_graph(ox.NamedNode(str(graph)))
+        graph = ox.NamedNode(str(article_graph_iri(self._base, article_id)))
+        return self._reading(lambda: self.oxigraph.contains_named_graph(graph))
 
     def ensure_reference(self, graph: Graph, version: str) -> None:
         """Write the reference graph unless it is already there at ``version``."""
@@ -448,6 +533,9 @@ class EmbeddedStore:
 
     def count_quads(self, graph: str | None = None) -> int:
         """Quads in one named graph, or in all named graphs together."""
+        return self._reading(lambda: self._count_quads(graph))
+
+    def _count_quads(self, graph: str | None) -> int:
         if graph is None:
             return len(self.oxigraph) - sum(1 for _ in self.oxigraph.quads_for_pattern(
                 None, None, None, ox.DefaultGraph()))

@@ -278,7 +278,7 @@ class RemoteStore:
                 raise ValueError(f"article {write.article_id!r} must be written to {expected}, "
                                  f"not {write.graph}")
             latest.pop(write.article_id, None)
-            latest[write.article_id] = write
+            latest[write.article_id] = write.decoded(self._base)
         texts = [replace_article_update(self._base, w) for w in latest.values()]  # all checked first
         for text in texts:
             self.update(text)

@@ -19,6 +19,8 @@ __all__ = ["quad_to_oxigraph", "to_oxigraph", "to_rdflib"]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _DATATYPES: dict[str, URIRef] = {}
 _OX_DATATYPES: dict[str, ox.NamedNode] = {}
+_OX_IRIS: dict[str, ox.NamedNode] = {}
+_OX_IRIS_MAX = 200_000
 
 
 def to_rdflib(term: Any) -> Identifier:
@@ -45,7 +47,13 @@ def to_rdflib(term: Any) -> Identifier:
 def to_oxigraph(term: Any) -> Any:
     """A pyoxigraph term for an rdflib one; raises ValueError for an invalid IRI or language tag."""
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        # IRIs repeat (predicates, classes, people, provinces): memoised, in a bounded table.
+        node = _OX_IRIS.get(term)
+        if node is None:
+            if len(_OX_IRIS) >= _OX_IRIS_MAX:
+                _OX_IRIS.clear()
+            node = _OX_IRIS[term] = ox.NamedNode(str(term))
+        return node
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)

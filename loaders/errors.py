@@ -13,6 +13,10 @@ class LoadError(Exception):
         self.source = source
         self.message = message
 
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str]]:
+        """Picklable with both arguments (errors travel back from the loader's worker processes)."""
+        return (self.__class__, (self.source, self.message))
+
 
 class FactsSyntaxError(LoadError):
     """The file is not JSON (with line and column)."""

@@ -5,11 +5,21 @@ and skipped while the rest of the batch goes on. Good articles are written in ba
 article atomically (the embedded store commits a whole batch in one transaction), so a crash
 leaves every committed article whole and none half-written. An article whose facts are unchanged
 since it was stored is not written again, which makes re-running an interrupted batch finish it.
+
+Writing overlaps preparing: one writer thread stores a batch while the next is checked, mapped
+and validated (the embedded store releases the GIL while it writes; measured, this nearly halves
+the load time on two cores). At most one batch is in flight, batches are written in order, and a
+failed write stops the load with its error once the batch in flight is done.
+
+With ``workers > 1`` articles are prepared in that many processes (`loaders.workers`); the store,
+the summary and the errors are the same as in one process. The processes are spawned, so a script
+that loads with workers must guard its entry point (``if __name__ == "__main__":``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,6 +32,7 @@ from vnkg.loaders.overrides import Overrides
 from vnkg.loaders.rdf import MappedArticle, map_article
 from vnkg.loaders.resolve import Minter
 from vnkg.loaders.validate import check_shapes
+from vnkg.loaders.workers import Prepared, prepare_in_workers
 
 from vnkg.namespaces import VNKG
 
@@ -70,14 +81,18 @@ class Loader:
     """Loads facts/1 documents into a store."""
 
     def __init__(self, store: GraphStore, *, validate: bool = True, overrides: Overrides | None = None,
-                 batch_size: int = DEFAULT_BATCH) -> None:
+                 batch_size: int = DEFAULT_BATCH, workers: int = 1) -> None:
         from vnkg.ontology import reference_graph
 
         self.store = store
         self.validate = validate
         self.batch_size = batch_size
+        self.workers = max(1, workers)
+        self.overrides = overrides
         self.minter = Minter(store.base_iri, overrides)
         store.ensure_reference(reference_graph(store.base_iri), REFERENCE_VERSION)
+        self._pending: Future[int] | None = None
+        self._pending_hashes: dict[str, str] = {}
 
     def stored_hashes(self, articles: list[URIRef]) -> dict[str, str]:
         """Content hash of each of these articles already in the store."""
@@ -91,49 +106,83 @@ class Loader:
     def load(self, items: Iterable[Item], progress: Callable[[int], None] | None = None) -> LoadSummary:
         """Load documents; `progress` is called with the number of documents done after each one."""
         summary = LoadSummary()
-        batch: dict[str, tuple[str, MappedArticle]] = {}
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-writer") as writer:
+            try:
+                self._load(items, summary, writer, progress)
+            finally:
+                self._wait(summary)  # the batch in flight is finished (or its error raised) first
+        return summary
+
+    def _prepared(self, items: Iterable[Item]) -> Iterator[tuple[str, Prepared | LoadError]]:
+        if self.workers > 1:
+            yield from prepare_in_workers(items, self.store.base_iri, self.overrides, self.validate,
+                                          self.workers)
+            return
         for source, doc in items:
             if isinstance(doc, LoadError):
-                summary.failed.append(doc)
+                yield source, doc
+                continue
+            try:
+                yield source, Prepared.of(prepare(doc, source, self.minter, validate=self.validate))
+            except LoadError as err:
+                yield source, err
+
+    def _load(self, items: Iterable[Item], summary: LoadSummary, writer: ThreadPoolExecutor,
+              progress: Callable[[int], None] | None) -> None:
+        batch: dict[str, Prepared] = {}
+        for _source, prepared in self._prepared(items):
+            if isinstance(prepared, LoadError):
+                summary.failed.append(prepared)
             else:
-                try:
-                    mapped = prepare(doc, source, self.minter, validate=self.validate)
-                except LoadError as err:
-                    summary.failed.append(err)
-                else:
-                    batch[mapped.article_id] = (source, mapped)  # the last copy of an article wins
+                batch[prepared.article_id] = prepared  # the last copy of an article wins
             if len(batch) >= self.batch_size:
-                self._flush(batch, summary)
+                self._flush(batch, summary, writer)
             if progress is not None:
                 progress(1)
-        self._flush(batch, summary)
-        return summary
+        self._flush(batch, summary, writer)
 
     def load_paths(self, paths: Iterable[Path], progress: Callable[[int], None] | None = None) -> LoadSummary:
         return self.load(iter_paths(paths), progress)
 
-    def _flush(self, batch: dict[str, tuple[str, MappedArticle]], summary: LoadSummary) -> None:
+    def _wait(self, summary: LoadSummary) -> None:
+        """Wait for the batch in flight; count it, or raise the error that stopped it."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            try:
+                summary.loaded += pending.result()
+            finally:
+                self._pending_hashes.clear()
+
+    def _write(self, writes: list[ArticleWrite]) -> int:
+        self.store.write_articles(writes)
+        return len(writes)
+
+    def _flush(self, batch: dict[str, Prepared], summary: LoadSummary, writer: ThreadPoolExecutor) -> None:
         if not batch:
             return
-        stored = self.stored_hashes([mapped.article for _, mapped in batch.values()])
+        stored = self.stored_hashes([URIRef(prepared.article) for prepared in batch.values()])
+        stored.update(self._pending_hashes)  # the batch in flight is as good as stored
         writes = []
-        for _, mapped in batch.values():
-            if stored.get(str(mapped.article)) == mapped.content_hash:
+        hashes = {}
+        for prepared in batch.values():
+            if stored.get(prepared.article) == prepared.content_hash:
                 summary.unchanged += 1
                 continue
-            writes.append(ArticleWrite(mapped.article_id, mapped.graph, mapped.article_triples,
-                                       mapped.fact_triples))
-        if writes:
-            self.store.write_articles(writes)
-            summary.loaded += len(writes)
+            writes.append(prepared.write)
+            hashes[prepared.article] = prepared.content_hash
         batch.clear()
+        self._wait(summary)
+        if writes:
+            self._pending = writer.submit(self._write, writes)
+            self._pending_hashes = hashes
 
 
 def load_documents(store: GraphStore, items: Iterable[Item], *, validate: bool = True,
                    overrides: Overrides | None = None, batch_size: int = DEFAULT_BATCH,
-                   progress: Callable[[int], None] | None = None) -> LoadSummary:
+                   progress: Callable[[int], None] | None = None, workers: int = 1) -> LoadSummary:
     """Load (source, document) pairs into a store; see `Loader`."""
-    return Loader(store, validate=validate, overrides=overrides, batch_size=batch_size).load(items, progress)
+    return Loader(store, validate=validate, overrides=overrides, batch_size=batch_size,
+                  workers=workers).load(items, progress)
 
 
 __all__ = ["Item", "LoadSummary", "Loader", "iter_paths", "load_documents", "prepare"]

@@ -41,6 +41,11 @@ VARIANT_PREDICATES = frozenset({
 })
 """Predicates whose values may differ between articles stating the same node."""
 
+# rdflib's namespace attribute lookup is slow; the hot loops use these constants.
+_TYPE, _STATEMENT = RDF.type, RDF.Statement
+_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
+_DERIVED_FROM = PROV.wasDerivedFrom
+
 _ROLE = {"leader": VNKG.blocLeader, "deputy": VNKG.blocDeputy}
 _PARTICIPATION = {"chair": VNKG.Chair, "speaker": VNKG.Speaker, "attendee": VNKG.Attendee}
 _EVENT_CLASS = {"conference": VNKG.Conference, "signing": VNKG.PactSigning, "launch": VNKG.Launch}
@@ -135,7 +140,7 @@ class _Builder:
             self._statements.add(triple)
         if s not in self._supported:
             self._supported.add(s)
-            self.art(s, PROV.wasDerivedFrom, self.article)
+            self.art(s, _DERIVED_FROM, self.article)
 
     def art(self, s: Node, p: Node, o: Node | None) -> None:
         if o is None:
@@ -181,10 +186,10 @@ class _Builder:
         for s, p, o in sorted(self._statements, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
             digest = hashlib.sha1(f"{s}\x1f{p}\x1f{o.n3()}".encode()).hexdigest()[:12]  # noqa: S324
             st = URIRef(f"{self.article}#st-{digest}")
-            self.art(st, RDF.type, RDF.Statement)
-            self.art(st, RDF.subject, s)
-            self.art(st, RDF.predicate, p)
-            self.art(st, RDF.object, o)
+            self.art(st, _TYPE, _STATEMENT)
+            self.art(st, _SUBJECT, s)
+            self.art(st, _PREDICATE, p)
+            self.art(st, _OBJECT, o)
         return self.out
 
     # -- resolution helpers -------------------------------------------------------------------

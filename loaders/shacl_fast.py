@@ -52,6 +52,9 @@ class Result:
         return " / ".join(self.messages) or "does not conform"
 
 
+_TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # rdflib's namespace attribute lookup is slow
+
+
 class DataIndex:
     """The data graph as dictionaries: objects by (subject, predicate), subjects by type."""
 
@@ -68,10 +71,10 @@ class DataIndex:
             self.triples.add(triple)
             s, p, o = triple
             self.values[(s, p)].append(o)
-            if p == RDF.type:
+            if p == _TYPE:
                 self.types[s].add(o)
                 self.instances[o].add(s)
-            elif p == RDFS.subClassOf:
+            elif p == _SUBCLASS_OF:
                 self.superclasses[s].add(o)
 
     @property
@@ -83,10 +86,14 @@ class DataIndex:
                 self._graph.add(triple)
         return self._graph
 
-    def oxigraph(self) -> ox.Store:
-        """The data in an in-memory Oxigraph store, for the SPARQL constraints."""
+    def oxigraph(self, predicates: frozenset[Node] | None = None) -> ox.Store:
+        """The data in an in-memory Oxigraph store, for the SPARQL constraints.
+
+        With ``predicates``, only the triples with one of them: the constraints cannot match any
+        other triple (see `_predicates_of`), so their answers are the same and the store smaller."""
         store = ox.Store()
-        store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), _DEFAULT) for s, p, o in self.triples)
+        store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), _DEFAULT) for s, p, o in self.triples
+                     if predicates is None or p in predicates)
         return store
 
     def has_class(self, node: Node, cls: Node) -> bool:
@@ -111,19 +118,7 @@ class DataIndex:
 
 
 _DEFAULT = ox.DefaultGraph()
-_OX_CACHE: dict[Node, object] = {}
-
-
-def _ox(term: Node) -> object:
-    """An rdflib term as a pyoxigraph one; IRIs (few, repeated) are memoised."""
-    if isinstance(term, URIRef):
-        found = _OX_CACHE.get(term)
-        if found is None:
-            if len(_OX_CACHE) > 100_000:
-                _OX_CACHE.clear()
-            found = _OX_CACHE[term] = to_oxigraph(term)
-        return found
-    return to_oxigraph(term)
+_ox = to_oxigraph  # memoises IRIs
 
 
 Check = Callable[[DataIndex, Node, list[Node]], bool]
@@ -182,6 +177,10 @@ class ShapesValidator:
             self.node_shapes.append((shape, targets, self._compile(shape), _messages(shapes, shape)))
             for constraint in shapes.objects(shape, SH.sparql):
                 self.sparql.append((shape, targets, self._prepare(constraint), _messages(shapes, constraint)))
+        used = [constraint.predicates for _, _, constraint, _ in self.sparql]
+        self.sparql_predicates: frozenset[Node] | None = (
+            None if any(p is None for p in used) else frozenset({_TYPE}).union(*used))  # type: ignore[arg-type]
+        """Every predicate the SPARQL constraints can match (None: any, a variable or path is used)."""
 
     # -- compiling --------------------------------------------------------------------------------
     def _prepare(self, constraint: Node) -> _Constraint:
@@ -198,8 +197,9 @@ class ShapesValidator:
         if match is None:
             raise UnsupportedShape(f"{constraint}: a SPARQL constraint needs a WHERE clause")
         header = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in sorted(prefixes.items()))
-        return _Constraint(header + body[:match.end()], body[match.end():],
-                           prepareQuery(body, initNs=prefixes))
+        prepared = prepareQuery(body, initNs=prefixes)
+        return _Constraint(header + body[:match.end()], body[match.end():], prepared,
+                           _predicates_of(prepared.algebra))
 
     def _compile(self, shape: Node) -> _Compiled:
         if shape in self._cache:
@@ -331,7 +331,7 @@ class ShapesValidator:
                 continue
             if all(isinstance(node, URIRef) for node in focus_nodes):
                 if store is None:
-                    store = index.oxigraph()
+                    store = index.oxigraph(self.sparql_predicates)
                 rows = constraint.run(store, sorted(focus_nodes, key=str))
             else:  # blank focus nodes cannot go in VALUES: bind them one at a time
                 rows = [row.asdict() for node in focus_nodes  # type: ignore[union-attr]
@@ -351,6 +351,8 @@ class _Constraint:
     head: str
     tail: str
     prepared: Query
+    predicates: frozenset[Node] | None
+    """The IRIs in predicate position of every triple pattern; None when one is a variable or a path."""
 
     def run(self, store: ox.Store, focus_nodes: list[Node]) -> list[dict[str, Node]]:
         values = " ".join(node.n3() for node in focus_nodes)
@@ -360,6 +362,32 @@ class _Constraint:
         for solution in solutions:  # type: ignore[union-attr]
             rows.append({name: to_rdflib(solution[name]) for name in names if solution[name] is not None})
         return rows
+
+
+def _predicates_of(algebra: object) -> frozenset[Node] | None:
+    """The predicates of every triple pattern in a query's algebra, including those inside
+    FILTER (NOT) EXISTS and subqueries; None when some predicate is a variable or a property path."""
+    found: set[Node] = set()
+    todo: list[object] = [algebra]
+    seen: set[int] = set()
+    while todo:
+        node = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, dict):  # rdflib's CompValue is an OrderedDict
+            for key, value in node.items():
+                if key == "triples" and isinstance(value, list):
+                    for triple in value:
+                        predicate = triple[1]
+                        if not isinstance(predicate, URIRef):
+                            return None
+                        found.add(predicate)
+                else:
+                    todo.append(value)
+        elif isinstance(node, list | tuple | set):
+            todo.extend(node)
+    return frozenset(found)
 
 
 def _fill(message: str, bound: dict[str, Node]) -> str:

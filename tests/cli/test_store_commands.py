@@ -107,3 +107,16 @@ def test_remove(store: str) -> None:
     code, output = run("remove", "a-2967314416b6", "--store", store)
     assert code == 1 and "not in the store" in output
     assert json.loads(run("stats", "--store", store, "--json")[1])["articles"] == 4
+
+
+def test_load_with_worker_processes(tmp_path: Path) -> None:
+    code, output = run("load", str(SEEDS), "--store", str(tmp_path / "w"), "--workers", "2", "--quiet")
+    assert code == 0, output
+    assert "5 loaded, 0 unchanged, 0 failed" in output
+    assert run("export", "--store", str(tmp_path / "w"))[1] == run("export", "--store", _one_process(tmp_path))[1]
+
+
+def _one_process(tmp_path: Path) -> str:
+    code, output = run("load", str(SEEDS), "--store", str(tmp_path / "one"), "--workers", "1", "--quiet")
+    assert code == 0, output
+    return str(tmp_path / "one")

@@ -158,3 +158,25 @@ def test_kill_9_while_replacing_leaves_each_article_old_or_new(tmp_path: Path) -
             assert labels[f"{BASE}person/k{i}-0"] == {f"Người 0 v{version}"}
         replaced = sum(v == "complete" for v in new.values())
     assert 0 < replaced < n, f"the kill landed outside the batch ({replaced} replaced)"
+
+
+def test_a_read_only_store_reopens_when_a_writer_removed_its_files(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "s", base_iri=BASE) as writer:
+        writer.write_articles([article("d1", {"person/an": "An"})])
+    calls: list[int] = []
+
+    def flaky() -> str:
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("IO error: No such file or directory: While open a file for random read: 000099.sst")
+        return "read"
+
+    with EmbeddedStore(tmp_path / "s", base_iri=BASE, read_only=True) as reader:
+        before = reader.oxigraph
+        assert reader._reading(flaky) == "read"
+        assert len(calls) == 2 and reader.oxigraph is not before  # reopened, then read again
+        assert reader.article_ids() == ["d1"]
+    with EmbeddedStore(tmp_path / "s", base_iri=BASE) as writable:
+        calls.clear()
+        with pytest.raises(OSError, match="No such file"):
+            writable._reading(flaky)  # a writer's own files do not vanish: no retry hides that

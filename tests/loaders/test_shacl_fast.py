@@ -99,3 +99,29 @@ def test_unsupported_features_are_refused_not_skipped(extra: str) -> None:
                            + extra, format="turtle")
     with pytest.raises(UnsupportedShape):
         ShapesValidator(shapes)
+
+
+def test_the_sparql_store_holds_every_predicate_a_constraint_can_match(compiled: ShapesValidator) -> None:
+    from rdflib.namespace import PROV, RDF
+
+    from vnkg.namespaces import OA, ORG, VNKG
+
+    assert compiled.sparql_predicates is not None
+    # inside FILTER NOT EXISTS, a subquery and plain patterns alike
+    assert {RDF.type, PROV.wasDerivedFrom, OA.hasBody, OA.hasSource, ORG.member, VNKG.memberCount,
+            VNKG.awardStatus} <= compiled.sparql_predicates
+
+
+@pytest.mark.parametrize(("select", "expected"), [
+    ("SELECT $this WHERE { $this <http://x/p> ?o FILTER NOT EXISTS { ?o <http://x/q> ?z } }",
+     {"http://x/p", "http://x/q"}),
+    ("SELECT $this WHERE { { SELECT $this WHERE { $this <http://x/r> ?o } } }", {"http://x/r"}),
+    ("SELECT $this WHERE { $this ?p ?o }", None),
+    ("SELECT $this WHERE { $this <http://x/p>/<http://x/q> ?o }", None),
+])
+def test_predicates_of_a_constraint(select: str, expected: set[str] | None) -> None:
+    from rdflib.plugins.sparql import prepareQuery
+    from vnkg.loaders.shacl_fast import _predicates_of
+
+    found = _predicates_of(prepareQuery(select.replace("$this", "?this")).algebra)
+    assert (None if found is None else {str(p) for p in found}) == expected

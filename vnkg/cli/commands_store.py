@@ -59,24 +59,35 @@ def report_load(summary, quiet: bool) -> None:  # type: ignore[no-untyped-def]
         raise typer.Exit(1)
 
 
+PARALLEL_FROM = 200
+"""Below this many files, starting worker processes (~1 s) costs more than it saves."""
+
+
 @app.command()
 def load(
     paths: Annotated[list[Path], typer.Argument(help="facts/1 files (*.facts.json) or folders of them.",
                                                 exists=True)],
     store: StoreOption = None,
     no_validate: Annotated[bool, typer.Option("--no-validate", help="Skip SHACL validation.")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", min=0,
+        help="Processes preparing articles (check, map, validate); 0: one per CPU when loading "
+             f"{PARALLEL_FROM} files or more, else 1.")] = 0,
     quiet: QuietOption = False,
 ) -> None:
     """Load article facts into the store, each article validated and stored on its own."""
     from vnkg.loaders.documents import find_facts_files
     from vnkg.loaders.overrides import Overrides
     from vnkg.loaders.pipeline import Loader
+    from vnkg.loaders.workers import default_workers
 
     files = list(find_facts_files(paths))
+    if workers == 0:
+        workers = default_workers() if len(files) >= PARALLEL_FROM else 1
     settings = settings_for(store)
     with opened_store(store) as handle:
         overrides = Overrides.load(settings.overrides or settings.store / "overrides.toml")
-        loader = Loader(handle, validate=not no_validate, overrides=overrides)
+        loader = Loader(handle, validate=not no_validate, overrides=overrides, workers=workers)
         with progress_bar(len(files), "loading", quiet) as advance:
             summary = loader.load_paths(files, advance)
     report_load(summary, quiet)

@@ -1,0 +1,73 @@
+"""Preparing articles in worker processes: the same store, summary and errors as in one process."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from vnkg.graph.embedded import EmbeddedStore
+from vnkg.loaders.errors import DanglingReferenceError, FactsSchemaError, LoadError, ShapeViolationError
+from vnkg.loaders.pipeline import Loader, iter_paths
+
+from tests.graph.articles import snapshot
+
+from .conftest import BASE, CORPUS, gold_files
+
+
+def _items_with_trouble() -> list:
+    """The corpus, an article twice (changed the second time), a document the schema refuses."""
+    items = list(iter_paths([CORPUS]))
+    source, doc = items[0]
+    changed = copy.deepcopy(doc)
+    changed["article"]["title"] = "Tiêu đề đã sửa"
+    broken = {"schema": "facts/1", "article": {"id": "a-broken", "published": "yesterday"}}
+    return [*items, (f"{source} (again)", changed), ("broken.facts.json", broken)]
+
+
+@pytest.mark.parametrize("error", [
+    LoadError("x.facts.json", "why"), FactsSchemaError("x.facts.json", "/article/id: bad"),
+    DanglingReferenceError("y", "p9"), ShapeViolationError("z", "does not conform")])
+def test_load_errors_travel_between_processes(error: LoadError) -> None:
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error)
+    assert (back.source, back.message, str(back)) == (error.source, error.message, str(error))
+
+
+def test_two_workers_give_the_store_and_summary_of_one_process(tmp_path: Path) -> None:
+    items = _items_with_trouble()
+    results = {}
+    for workers in (1, 2):
+        with EmbeddedStore(tmp_path / f"w{workers}", base_iri=BASE) as store:
+            summary = Loader(store, workers=workers, batch_size=4).load(items)
+            results[workers] = (summary.loaded, summary.unchanged, [str(e) for e in summary.failed],
+                                snapshot(store))
+    assert results[2] == results[1]
+    loaded, _, failed, _ = results[2]
+    assert loaded == len(gold_files()) + 1  # the changed copy comes in a later batch: stored again
+    assert len(failed) == 1 and "broken.facts.json" in failed[0] and "/article/published" in failed[0]
+
+
+def test_rerunning_with_workers_finds_everything_unchanged(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "s", base_iri=BASE) as store:
+        first = Loader(store, workers=2).load_paths([CORPUS])
+        before = snapshot(store)
+        again = Loader(store, workers=2).load_paths([CORPUS])
+        assert (first.loaded, again.loaded, again.unchanged) == (len(gold_files()), 0, len(gold_files()))
+        assert snapshot(store) == before
+
+
+def test_a_changed_article_is_replaced_through_the_workers(tmp_path: Path) -> None:
+    path = gold_files()[0]
+    doc = json.loads(path.read_text("utf-8"))
+    changed = copy.deepcopy(doc)
+    changed["people"][0]["name"] = "Đặng Thị Ngọc Thanh"
+    changed["people"][0]["positions"] = changed["people"][0]["positions"][:1]
+    with EmbeddedStore(tmp_path / "a", base_iri=BASE) as via_workers, \
+            EmbeddedStore(tmp_path / "b", base_iri=BASE) as direct:
+        assert Loader(via_workers, workers=2).load([(str(path), doc)]).loaded == 1
+        assert Loader(via_workers, workers=2).load([(str(path), changed)]).loaded == 1
+        assert Loader(direct).load([(str(path), changed)]).loaded == 1
+        assert snapshot(via_workers) == snapshot(direct)
