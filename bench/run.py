@@ -135,6 +135,20 @@ def proc_rss_mb(pid: int) -> dict[str, float] | None:
     return {key: round(int(v) / 1024, 1) for key, v in values.items()}
 
 
+def tree_rss_mb(pid: int) -> dict[str, float] | None:
+    """Current and peak RSS (MiB) of a process and its children, summed (a server with workers)."""
+    pids = [pid]
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with contextlib.suppress(OSError):
+            if re.search(rf"^PPid:\s+{pid}$", status.read_text(), re.MULTILINE):
+                pids.append(int(status.parent.name))
+    figures = [f for f in (proc_rss_mb(p) for p in pids) if f]
+    if not figures:
+        return None
+    total = {key: round(sum(f.get(key, 0.0) for f in figures), 1) for key in ("VmRSS", "VmHWM")}
+    return {**total, "processes": len(figures)}
+
+
 def wait_for(check: Callable[[], bool], timeout: float, interval: float = 0.05) -> bool:
     """Poll ``check`` until it is true or ``timeout`` seconds pass."""
     deadline = time.monotonic() + timeout
@@ -198,6 +212,7 @@ class Config:
     rdflib_max_ms: float = 500.0
     ingest_modes: tuple[str, ...] = ("validated", "unvalidated")
     ingest_workers: int = 0
+    serve_workers: int = 0
     keep: bool = False
     quiet: bool = False
 
@@ -226,6 +241,7 @@ class Report:
         return {"benchmark": "vnkg", "version": 1, "started": self.started, "machine": start,
                 "config": {"n": cfg.n, "seed": cfg.seed, "evidence": cfg.evidence,
                            "ingest_modes": list(cfg.ingest_modes), "ingest_workers": cfg.ingest_workers,
+                           "serve_workers": cfg.serve_workers,
                            "runs": cfg.runs, "warmup": cfg.warmup,
                            "duration_s": cfg.duration, "connections": list(cfg.connections),
                            "sections": list(cfg.sections), "alternatives": list(cfg.alternatives),
@@ -642,14 +658,15 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
 
 
 @contextlib.contextmanager
-def serve_api(work: Path, port: int, report: Report, probe: str = "/") -> Iterator[dict[str, Any]]:
+def serve_api(work: Path, port: int, report: Report, probe: str = "/", workers: int = 1) -> Iterator[dict[str, Any]]:
     """Start ``vnkg serve`` on 127.0.0.1 and stop it afterwards; yields startup facts."""
     vnkg = Path(sys.executable).parent / "vnkg"
     env = dict(os.environ, VNKG_STORE=str(work / "store"))
-    cmd = [str(vnkg), "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(work / "store")]
+    cmd = [str(vnkg), "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(work / "store"),
+           "--workers", str(workers)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    info: dict[str, Any] = {"pid": proc.pid}
+    info: dict[str, Any] = {"pid": proc.pid, "workers": workers}
     try:
         import httpx
 
@@ -661,7 +678,7 @@ def serve_api(work: Path, port: int, report: Report, probe: str = "/") -> Iterat
         info["start_to_first_answer_s"] = round(time.perf_counter() - start, 3)
         yield info
     finally:
-        info["rss"] = proc_rss_mb(proc.pid)
+        info["rss"] = tree_rss_mb(proc.pid)
         proc.terminate()
         try:
             proc.wait(10)
@@ -764,7 +781,10 @@ def section_load(cfg: Config, report: Report, work: Path) -> None:
     port = free_port()
     runs: dict[str, Any] = {}
     probe = targets.get("official page", ["/"])[0]
-    with serve_api(work, port, report, probe) as info:
+    from vnkg.loaders.workers import default_workers
+
+    workers = cfg.serve_workers or default_workers()
+    with serve_api(work, port, report, probe, workers) as info:
         for label, paths in targets.items():
             for connections in cfg.connections:
                 report.log(f"[load] {label} at {connections} connections for {cfg.duration:g} s ...")
@@ -773,7 +793,8 @@ def section_load(cfg: Config, report: Report, work: Path) -> None:
                 else:
                     result = _httpx_load(paths, port, connections, cfg.duration)
                 runs[f"{label} @{connections}"] = {"target": label, "connections": connections, **result}
-    report.sections["load"] = {"status": "ok", "server": "vnkg serve (uvicorn) on 127.0.0.1",
+    report.sections["load"] = {"status": "ok", "server": f"vnkg serve --workers {workers} (uvicorn) on 127.0.0.1",
+                               "server_workers": workers,
                                "start_to_first_answer_s": info.get("start_to_first_answer_s"),
                                "server_rss_mb": info.get("rss"), "duration_s": cfg.duration, "runs": runs}
 
@@ -1241,6 +1262,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ingest runs, in order; the first one's store is queried")
     parser.add_argument("--ingest-workers", type=int, default=0,
                         help="processes preparing articles during ingest (default 0: one per CPU)")
+    parser.add_argument("--serve-workers", type=int, default=0,
+                        help="vnkg serve processes for the load runs (default 0: one per CPU)")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds at most per query or endpoint (warm-up + timed runs); default 60")
     parser.add_argument("--only-queries", default="",
@@ -1270,7 +1293,7 @@ def run_from_args(args: argparse.Namespace) -> int:
                  query_filter=tuple(q for q in args.only_queries.split(",") if q),
                  exclude=tuple(x for x in args.exclude.split(",") if x),
                  ingest_modes=tuple(m for m in args.ingest_modes.split(",") if m),
-                 ingest_workers=args.ingest_workers)
+                 ingest_workers=args.ingest_workers, serve_workers=args.serve_workers)
     bad_modes = set(cfg.ingest_modes) - {"validated", "unvalidated"}
     if bad_modes or not cfg.ingest_modes:
         print("--ingest-modes takes validated and/or unvalidated", file=sys.stderr)

@@ -301,6 +301,10 @@ class GraphStore(Protocol):
         """Quads in one named graph, or in all named graphs."""
         ...
 
+    def optimize(self) -> None:
+        """Reorganise storage for reading after a large load (a no-op where the server decides)."""
+        ...
+
     def close(self) -> None:
         """Release the store (locks, connections)."""
         ...

@@ -307,6 +307,9 @@ class RemoteStore:
                         {"g": ref, "p": OWL.versionInfo, "v": Literal(version)}):
             self.update(reference_update(self._base, ref, graph, version))
 
+    def optimize(self) -> None:
+        """Nothing to do: a SPARQL server manages its own storage."""
+
     # -- export and counts ----------------------------------------------------------------------
 
     def export(self, out: BinaryIO, format: ExportFormat = "nquads", graph: str | None = None) -> None:

@@ -38,6 +38,8 @@ from vnkg.namespaces import VNKG
 
 REFERENCE_VERSION = "vnkg-reference-1"
 DEFAULT_BATCH = 64
+OPTIMIZE_FROM = 500
+"""A load that stores this many articles ends by compacting the store (`GraphStore.optimize`)."""
 
 Item = tuple[str, "dict[str, Any] | LoadError"]
 """A document with the name of where it came from, or the error reading it raised."""
@@ -111,6 +113,8 @@ class Loader:
                 self._load(items, summary, writer, progress)
             finally:
                 self._wait(summary)  # the batch in flight is finished (or its error raised) first
+        if summary.loaded >= OPTIMIZE_FROM:
+            self.store.optimize()
         return summary
 
     def _prepared(self, items: Iterable[Item]) -> Iterator[tuple[str, Prepared | LoadError]]:

@@ -156,3 +156,10 @@ def test_an_unknown_export_format_is_refused(store: GraphStore) -> None:
 
     with pytest.raises(UnsupportedFormat):
         store.export(io.BytesIO(), "csv")  # type: ignore[arg-type]
+
+
+def test_optimize_keeps_every_quad(store: GraphStore) -> None:
+    store.write_articles([article("d1", {"person/an": "An"}), article("d2", {"person/an": "An"})])
+    before = snapshot(store)
+    store.optimize()
+    assert snapshot(store) == before

@@ -71,3 +71,16 @@ def test_a_changed_article_is_replaced_through_the_workers(tmp_path: Path) -> No
         assert Loader(via_workers, workers=2).load([(str(path), changed)]).loaded == 1
         assert Loader(direct).load([(str(path), changed)]).loaded == 1
         assert snapshot(via_workers) == snapshot(direct)
+
+
+@pytest.mark.parametrize(("threshold", "compacted"), [(3, True), (1000, False)])
+def test_a_large_load_ends_by_compacting_the_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    threshold: int, compacted: bool) -> None:
+    import vnkg.loaders.pipeline as pipeline
+
+    calls: list[int] = []
+    monkeypatch.setattr(pipeline, "OPTIMIZE_FROM", threshold)
+    with EmbeddedStore(tmp_path / "s", base_iri=BASE) as store:
+        monkeypatch.setattr(store, "optimize", lambda: calls.append(1))
+        Loader(store).load_paths([CORPUS])
+    assert bool(calls) is compacted
