@@ -6,6 +6,8 @@ settings with ``app.dependency_overrides[get_api_settings]`` or pass them to ``c
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
@@ -15,7 +17,8 @@ from vnkg.settings import Settings
 
 from .errors import ApiError
 
-__all__ = ["Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settings", "get_store", "run_query"]
+__all__ = ["Call", "Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settings", "get_store", "run_queries",
+           "run_query"]
 
 MAX_LIMIT = 500
 
@@ -55,3 +58,27 @@ def run_query(store: GraphStore, settings: Settings, name: str, *, limit: int | 
 
     return get_query(name).run(store, values, limit=limit, offset=offset, timeout=settings.query_timeout,
                                max_rows=settings.max_rows)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One named query of a page: its name, parameter values and limit."""
+
+    name: str
+    values: dict[str, object] = field(default_factory=dict)
+    limit: int | None = None
+
+
+_PAGE_QUERIES = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vnkg-page-query")
+
+
+def run_queries(store: GraphStore, settings: Settings, *calls: Call) -> list[list[dict[str, Any]]]:
+    """The rows of several named queries, run side by side (the store releases the GIL while it
+    evaluates), in the order given; the first error raised is raised here.
+
+    A page built from four 3-8 ms queries then costs about the slowest of them, not their sum."""
+    if len(calls) == 1:
+        call = calls[0]
+        return [run_query(store, settings, call.name, limit=call.limit, **call.values)]
+    futures = [_PAGE_QUERIES.submit(run_query, store, settings, c.name, limit=c.limit, **c.values) for c in calls]
+    return [future.result() for future in futures]

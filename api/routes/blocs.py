@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 from vnkg.graph.base import GraphStore
 
-from ..deps import PageDep, SettingsDep, StoreDep, run_query
+from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
 from ..models import (
     BlocDetail,
@@ -65,21 +65,23 @@ def list_blocs(store: StoreDep, settings: SettingsDep, page: PageDep) -> BlocLis
 
 
 def bloc_detail(store: GraphStore, settings: SettingsDep, bloc_id: str) -> BlocDetail:
-    rows = run_query(store, settings, "bloc", bloc=bloc_id)
+    rows, member_rows, leadership_rows, conference_rows = run_queries(
+        store, settings, *(Call(name, {"bloc": bloc_id}) for name in
+                           ("bloc", "bloc_members", "bloc_leadership", "bloc_conferences")))
     if not rows:
         raise NotFound(f"no emulation bloc with id {bloc_id!r}")
     base = store.base_iri
     summary = _summary(rows, base)
     members: dict[int | None, list] = {}  # type: ignore[type-arg]
-    for row in run_query(store, settings, "bloc_members", bloc=bloc_id):
+    for row in member_rows:
         members.setdefault(opt_int(row.get("year")), []).append(make_ref(row["member"], base, row.get("memberLabel")))
     leadership: dict[int | None, YearLeadership] = {}
-    for row in run_query(store, settings, "bloc_leadership", bloc=bloc_id):
+    for row in leadership_rows:
         year = opt_int(row.get("year"))
         entry = leadership.setdefault(year, YearLeadership(year=year, leader=[], deputy=[]))
         unit = make_ref(row["unit"], base, row.get("unitLabel"))
         (entry.leader if term_name(str(row["role"])) == "blocLeader" else entry.deputy).append(unit)
-    conferences = [conference_summary(r, base) for r in run_query(store, settings, "bloc_conferences", bloc=bloc_id)]
+    conferences = [conference_summary(r, base) for r in conference_rows]
     return BlocDetail(
         **summary.model_dump(), names=sorted({str(r["label"]) for r in rows}),
         members=[YearUnits(year=y, units=sorted(u, key=lambda r: r.name or r.iri))

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from ..deps import PageDep, SettingsDep, StoreDep, run_query
+from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
 from ..models import (
     ConferenceDetail,
@@ -48,7 +48,9 @@ def list_conferences(
 @router.get("/{id:path}", summary="One emulation event: participants, awards, reports",
             response_model=ConferenceDetail, responses={404: {"description": "Unknown event."}})
 def get_conference(id: EventId, store: StoreDep, settings: SettingsDep) -> ConferenceDetail:
-    rows = run_query(store, settings, "conference", event=id)
+    rows, participant_rows, award_rows = run_queries(
+        store, settings, *(Call(name, {"event": id}) for name in
+                           ("conference", "conference_participants", "conference_awards")))
     if not rows:
         raise NotFound(f"no conference with id {id!r}")
     base = store.base_iri
@@ -58,8 +60,8 @@ def get_conference(id: EventId, store: StoreDep, settings: SettingsDep) -> Confe
                for r in rows if r.get("article") is not None}
     participants = [Participant(person=make_ref(r["person"], base, r.get("label")),
                                 role=(term_name(str(r["role"])) or "").lower())
-                    for r in run_query(store, settings, "conference_participants", event=id)]
-    awards = [award_item(r, base) for r in run_query(store, settings, "conference_awards", event=id)]
+                    for r in participant_rows]
+    awards = [award_item(r, base) for r in award_rows]
     return ConferenceDetail(**summary.model_dump(), names=sorted({str(r["name"]) for r in rows if r.get("name")}),
                             venue=opt_str(rows[0].get("venue")), period=term_name(opt_str(rows[0].get("period"))),
                             participants=participants, awards=awards, sources=list(sources.values()))

@@ -10,7 +10,7 @@ from vnkg.queries import get_query
 
 from vnkg.settings import Settings
 
-from ..deps import PageDep, SettingsDep, StoreDep
+from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries
 from ..errors import BadParameter, NotFound
 from ..models import (
     Connection,
@@ -45,10 +45,12 @@ def _run(store: GraphStore, settings: Settings, name: str, **values: object) -> 
 
 def official_ref(store: GraphStore, settings: Settings, person_id: str) -> tuple[Ref, list[str], Ref | None]:
     """The person's `Ref`, all their names and their home province; `NotFound` when unknown."""
-    rows = _run(store, settings, "official", person=person_id)
+    return _official_ref(_run(store, settings, "official", person=person_id), person_id, store.base_iri)
+
+
+def _official_ref(rows: list[dict], person_id: str, base: str) -> tuple[Ref, list[str], Ref | None]:  # type: ignore[type-arg]
     if not rows:
         raise NotFound(f"no official with id {person_id!r}")
-    base = store.base_iri
     names = sorted({str(r["label"]) for r in rows})
     home = opt_ref(rows[0].get("homeProvince"), base, rows[0].get("homeProvinceLabel"))
     return make_ref(rows[0]["person"], base, names[0]), names, home
@@ -76,10 +78,13 @@ def search_officials(
 @router.get("/{id}", summary="One official: posts as a timeline with sources and evidence, and events",
             response_model=OfficialDetail, responses={404: {"description": "Unknown official."}})
 def get_official(id: PersonId, store: StoreDep, settings: SettingsDep) -> OfficialDetail:
-    person, names, home = official_ref(store, settings, id)
+    rows, source_rows, timeline_rows, event_rows = run_queries(
+        store, settings, *(Call(name, {"person": id}) for name in
+                           ("official", "official_sources", "official_timeline", "official_events")))
+    person, names, home = _official_ref(rows, id, store.base_iri)
     base = store.base_iri
     sources: dict[str, dict[str, Source]] = {}
-    for row in _run(store, settings, "official_sources", person=id):
+    for row in source_rows:
         by_article = sources.setdefault(str(row["tenure"]), {})
         article = str(row["article"])
         source = by_article.get(article)
@@ -100,11 +105,11 @@ def get_official(id: PersonId, store: StoreDep, settings: SettingsDep) -> Offici
             acting=bool(row["acting"].toPython()) if row.get("acting") is not None else False,
             first_seen=opt_str(row.get("firstSeen")), last_seen=opt_str(row.get("lastSeen")),
             sources=list(sources.get(str(row["tenure"]), {}).values()))
-        for row in _run(store, settings, "official_timeline", person=id)
+        for row in timeline_rows
     ]
     events = [EventRef(iri=str(r["event"]), id=local_id(str(r["event"]), base), name=opt_str(r.get("name")),
                        date=opt_str(r.get("date")), role=(term_name(opt_str(r.get("role"))) or "").lower() or None)
-              for r in _run(store, settings, "official_events", person=id)]
+              for r in event_rows]
     return OfficialDetail(**person.model_dump(), names=names, home_province=home, posts=posts, events=events)
 
 

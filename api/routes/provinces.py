@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from ..deps import PageDep, SettingsDep, StoreDep, run_query
+from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
 from ..models import (
     BlocRoleYear,
@@ -49,7 +49,9 @@ def list_provinces(store: StoreDep, settings: SettingsDep, page: PageDep) -> Pro
                              "predecessors and successor", response_model=ProvinceDetail,
             responses={404: {"description": "Unknown province."}})
 def get_province(id: ProvinceId, store: StoreDep, settings: SettingsDep) -> ProvinceDetail:
-    rows = run_query(store, settings, "province", province=id)
+    rows, bloc_rows, award_rows, official_rows = run_queries(
+        store, settings, Call("province", {"province": id}), Call("province_blocs", {"province": id}),
+        Call("awards", {"province": id}), Call("province_officials", {"province": id}, limit=500))
     if not rows:
         raise NotFound(f"no province with id {id!r}")
     base = store.base_iri
@@ -63,7 +65,7 @@ def get_province(id: ProvinceId, store: StoreDep, settings: SettingsDep) -> Prov
         target[str(row["other"])] = make_ref(row["other"], base, row.get("otherLabel"))
     blocs: dict[int | None, dict[str, Ref]] = {}
     roles: list[BlocRoleYear] = []
-    for row in run_query(store, settings, "province_blocs", province=id):
+    for row in bloc_rows:
         year = opt_int(row.get("year"))
         bloc = make_ref(row["bloc"], base, row.get("blocLabel"))
         relation = term_name(str(row["relation"]))
@@ -71,11 +73,11 @@ def get_province(id: ProvinceId, store: StoreDep, settings: SettingsDep) -> Prov
             blocs.setdefault(year, {})[bloc.iri] = bloc
         else:
             roles.append(BlocRoleYear(year=year, bloc=bloc, role="leader" if relation == "blocLeader" else "deputy"))
-    awards = [award_item(r, base) for r in run_query(store, settings, "awards", province=id)]
+    awards = [award_item(r, base) for r in award_rows]
     officials = [ProvinceOfficial(person=make_ref(r["person"], base, r.get("personLabel")),
                                   post=make_ref(r["post"], base, r.get("postLabel")),
                                   acting=bool(r["acting"].toPython()) if r.get("acting") is not None else False)
-                 for r in run_query(store, settings, "province_officials", province=id, limit=500)]
+                 for r in official_rows]
     return ProvinceDetail(
         iri=str(first["province"]), id=local_id(str(first["province"]), base), name=str(first["label"]),
         name_en=opt_str(first.get("labelEn")), kind=opt_str(first.get("kind")),
