@@ -23,14 +23,14 @@ __all__ = ["Call", "Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settin
 MAX_LIMIT = 500
 
 
-def get_api_settings(request: Request) -> Settings:
-    """The settings the app runs with."""
+async def get_api_settings(request: Request) -> Settings:
+    """The settings the app runs with (``async``: FastAPI runs a plain function in a worker thread)."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
-    """The store opened (read-only) when the app started."""
+async def get_store(request: Request) -> GraphStore:
+    """The store opened (read-only) when the app started (``async``, as `get_api_settings`)."""
     store: GraphStore | None = getattr(request.app.state, "store", None)
     if store is None:
         raise ApiError("the store is not open")
