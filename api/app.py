@@ -19,6 +19,7 @@ from vnkg.graph.base import GraphStore
 
 from vnkg.settings import Settings, get_settings
 
+from .cache import ResponseCache
 from .errors import install_handlers
 from .models import ErrorBody
 
@@ -84,7 +85,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.state.settings = settings
     app.state.store = store
-    app.add_middleware(
+    app.add_middleware(ResponseCache, max_bytes=max(0, settings.response_cache_mb) * 2**20)
+    app.add_middleware(  # outside the cache: every response, cached or not, gets the CORS headers
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["X-SPARQL-MaxRows"],
         max_age=3600)

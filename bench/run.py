@@ -213,6 +213,7 @@ class Config:
     ingest_modes: tuple[str, ...] = ("validated", "unvalidated")
     ingest_workers: int = 0
     serve_workers: int = 0
+    serve_cache_mb: int | None = None
     keep: bool = False
     quiet: bool = False
 
@@ -241,7 +242,7 @@ class Report:
         return {"benchmark": "vnkg", "version": 1, "started": self.started, "machine": start,
                 "config": {"n": cfg.n, "seed": cfg.seed, "evidence": cfg.evidence,
                            "ingest_modes": list(cfg.ingest_modes), "ingest_workers": cfg.ingest_workers,
-                           "serve_workers": cfg.serve_workers,
+                           "serve_workers": cfg.serve_workers, "serve_cache_mb": cfg.serve_cache_mb,
                            "runs": cfg.runs, "warmup": cfg.warmup,
                            "duration_s": cfg.duration, "connections": list(cfg.connections),
                            "sections": list(cfg.sections), "alternatives": list(cfg.alternatives),
@@ -547,7 +548,8 @@ def _api_app(store: Any) -> Any:
         raise Skip(f"the API is not there yet ({err})") from None
     from vnkg.settings import Settings
 
-    return create_app(Settings(store=Path(".")), store=store)
+    # The response cache stays off in process: each timed call is the work of a first request.
+    return create_app(Settings(store=Path("."), response_cache_mb=0), store=store)
 
 
 ID_KINDS = {"officials": "person", "blocs": "bloc", "provinces": "province", "conferences": "event"}
@@ -658,15 +660,18 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
 
 
 @contextlib.contextmanager
-def serve_api(work: Path, port: int, report: Report, probe: str = "/", workers: int = 1) -> Iterator[dict[str, Any]]:
+def serve_api(work: Path, port: int, report: Report, probe: str = "/", workers: int = 1,
+              cache_mb: int | None = None) -> Iterator[dict[str, Any]]:
     """Start ``vnkg serve`` on 127.0.0.1 and stop it afterwards; yields startup facts."""
     vnkg = Path(sys.executable).parent / "vnkg"
     env = dict(os.environ, VNKG_STORE=str(work / "store"))
+    if cache_mb is not None:
+        env["VNKG_RESPONSE_CACHE_MB"] = str(cache_mb)
     cmd = [str(vnkg), "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(work / "store"),
            "--workers", str(workers)]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    info: dict[str, Any] = {"pid": proc.pid, "workers": workers}
+    info: dict[str, Any] = {"pid": proc.pid, "workers": workers, "cache_mb": cache_mb}
     try:
         import httpx
 
@@ -784,7 +789,7 @@ def section_load(cfg: Config, report: Report, work: Path) -> None:
     from vnkg.loaders.workers import default_workers
 
     workers = cfg.serve_workers or default_workers()
-    with serve_api(work, port, report, probe, workers) as info:
+    with serve_api(work, port, report, probe, workers, cfg.serve_cache_mb) as info:
         for label, paths in targets.items():
             for connections in cfg.connections:
                 report.log(f"[load] {label} at {connections} connections for {cfg.duration:g} s ...")
@@ -793,8 +798,10 @@ def section_load(cfg: Config, report: Report, work: Path) -> None:
                 else:
                     result = _httpx_load(paths, port, connections, cfg.duration)
                 runs[f"{label} @{connections}"] = {"target": label, "connections": connections, **result}
-    report.sections["load"] = {"status": "ok", "server": f"vnkg serve --workers {workers} (uvicorn) on 127.0.0.1",
-                               "server_workers": workers,
+    cache = "default" if cfg.serve_cache_mb is None else f"{cfg.serve_cache_mb} MB"
+    report.sections["load"] = {"status": "ok", "server": f"vnkg serve --workers {workers} (uvicorn) on 127.0.0.1, "
+                                                         f"response cache {cache}",
+                               "server_workers": workers, "server_cache_mb": cfg.serve_cache_mb,
                                "start_to_first_answer_s": info.get("start_to_first_answer_s"),
                                "server_rss_mb": info.get("rss"), "duration_s": cfg.duration, "runs": runs}
 
@@ -1196,7 +1203,7 @@ def render(data: dict[str, Any]) -> str:
                 for r in load["runs"].values()]
         out.append(_table(f"API under load ({load['duration_s']:g} s each, loopback)",
                           ["target", "connections", "requests/s", "p50 ms", "p99 ms", "non-2xx"], rows))
-        out.append(f"\nvnkg serve: first answer {load['start_to_first_answer_s']} s after start; "
+        out.append(f"\nserver: {load.get('server')}; first answer {load['start_to_first_answer_s']} s after start; "
                    f"RSS {load.get('server_rss_mb')}")
     out.append(_table(f"Targets of issue 7 (set for N = 100,000; this run: N = {data['config']['n']})",
                       ["target", "limit", "measured", "verdict"], targets(data)))
@@ -1264,6 +1271,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="processes preparing articles during ingest (default 0: one per CPU)")
     parser.add_argument("--serve-workers", type=int, default=0,
                         help="vnkg serve processes for the load runs (default 0: one per CPU)")
+    parser.add_argument("--serve-cache-mb", type=int, default=None,
+                        help="the server's response cache in MB for the load runs (default: its own default; "
+                             "0: off, every request does the work of a first one)")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds at most per query or endpoint (warm-up + timed runs); default 60")
     parser.add_argument("--only-queries", default="",
@@ -1293,7 +1303,8 @@ def run_from_args(args: argparse.Namespace) -> int:
                  query_filter=tuple(q for q in args.only_queries.split(",") if q),
                  exclude=tuple(x for x in args.exclude.split(",") if x),
                  ingest_modes=tuple(m for m in args.ingest_modes.split(",") if m),
-                 ingest_workers=args.ingest_workers, serve_workers=args.serve_workers)
+                 ingest_workers=args.ingest_workers, serve_workers=args.serve_workers,
+                 serve_cache_mb=args.serve_cache_mb)
     bad_modes = set(cfg.ingest_modes) - {"validated", "unvalidated"}
     if bad_modes or not cfg.ingest_modes:
         print("--ingest-modes takes validated and/or unvalidated", file=sys.stderr)

@@ -128,6 +128,7 @@ class EmbeddedStore:
         self._batch_size = max(1, batch_size)
         self._lock: _WriterLock | None = None
         self._store: ox.Store | None = None
+        self._snapshot = 0
         self._open()
 
     # -- opening and closing ------------------------------------------------------------------
@@ -182,6 +183,7 @@ class EmbeddedStore:
         thread finishes on the old one."""
         if self._read_only and self._path is not None:
             self._store = self._open_read_only(self._path)
+            self._snapshot += 1
 
     def _reading(self, read: Callable[[], T]) -> T:
         """Run a read; on a read-only store, reopen and retry when a writer removed its files.
@@ -224,6 +226,12 @@ class EmbeddedStore:
     @property
     def read_only(self) -> bool:
         return self._read_only
+
+    @property
+    def snapshot(self) -> int | None:
+        """A number naming the data this store shows, while that data cannot change under it (a
+        read-only store on disk: fixed until `refresh`); None when it can (a writable store)."""
+        return self._snapshot if self._read_only and self._path is not None else None
 
     @property
     def path(self) -> Path | None:

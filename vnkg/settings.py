@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     """Seconds a query may run in the API."""
     max_rows: int = 10_000
     """Rows a SPARQL query may return through the API."""
+    response_cache_mb: int = 64
+    """Megabytes of GET responses the API keeps per process while its store cannot change (a
+    read-only store: see `vnkg.api.cache`); 0 turns the cache off."""
     update_token: SecretStr | None = None
     """Bearer token that allows SPARQL updates through the API; updates are refused without one."""
     public_base_url: str | None = None

@@ -1,0 +1,116 @@
+"""The response cache: GET responses over a read-only store are kept and revalidated with ETags;
+nothing is cached when the data can change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from vnkg.api.app import create_app
+from vnkg.api.cache import ResponseCache
+from vnkg.graph.embedded import EmbeddedStore
+from vnkg.loaders.pipeline import Loader
+
+from vnkg.settings import Settings
+
+from .conftest import BASE, CORPUS
+
+
+def _cache(client: TestClient) -> ResponseCache:
+    layer = client.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(layer, ResponseCache):
+        layer = layer.app
+    return layer
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cache") / "store"
+    with EmbeddedStore(path, base_iri=BASE) as store:
+        assert Loader(store).load_paths([CORPUS / "seeds"]).ok
+    return path
+
+
+def _client(store: EmbeddedStore, **settings: object) -> TestClient:
+    return TestClient(create_app(Settings(store=store.path, base_iri=BASE, **settings), store=store))
+
+
+def test_a_repeated_get_is_served_from_the_cache_with_the_same_bytes(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        first = client.get("/provinces", params={"limit": 5})
+        second = client.get("/provinces", params={"limit": 5}, headers={"Origin": "https://example.org"})
+        assert first.status_code == second.status_code == 200
+        assert first.content == second.content and first.headers["etag"] == second.headers["etag"]
+        assert first.headers["content-type"] == second.headers["content-type"]
+        assert "access-control-allow-origin" in second.headers  # CORS still applies to cached answers
+        assert (_cache(client).misses, _cache(client).hits) == (1, 1)
+        other = client.get("/provinces", params={"limit": 6})  # another query string, another entry
+        assert other.content != first.content and _cache(client).misses == 2
+
+
+def test_if_none_match_gets_304_and_accept_is_part_of_the_key(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        as_json = client.get("/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+        as_csv = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+        assert as_json.headers["content-type"].startswith("application/sparql-results+json")
+        assert as_csv.headers["content-type"].startswith("text/csv")
+        again = client.get("/sparql", params={"query": query},
+                           headers={"Accept": "text/csv", "If-None-Match": as_csv.headers["etag"]})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == as_csv.headers["etag"]
+
+
+def test_errors_are_not_cached(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        assert client.get("/officials/no-such-person").status_code == 404
+        assert client.get("/officials/no-such-person").status_code == 404
+        assert _cache(client).hits == 0 and "etag" not in client.get("/officials/no-such-person").headers
+
+
+def test_a_response_larger_than_an_entry_streams_through_uncached(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        _cache(client).max_entry_bytes = 100
+        first = client.get("/provinces", params={"limit": 50})
+        second = client.get("/provinces", params={"limit": 50})
+        assert first.status_code == 200 and len(first.content) > 100 and first.content == second.content
+        assert _cache(client).hits == 0 and "etag" not in first.headers
+
+
+def test_the_cache_evicts_the_least_recently_used_within_its_bytes(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        cache = _cache(client)
+        one = client.get("/provinces", params={"limit": 1})
+        cache.max_bytes = len(one.content) + 10  # room for about one small entry
+        client.get("/provinces", params={"limit": 2})
+        client.get("/provinces", params={"limit": 1})
+        assert cache.hits == 0 and cache.misses == 3
+
+
+def test_nothing_is_cached_over_a_store_that_can_change(tmp_path: Path) -> None:
+    with EmbeddedStore(tmp_path / "s", base_iri=BASE) as store, _client(store) as client:
+        assert store.snapshot is None
+        assert Loader(store).load_paths([CORPUS / "seeds"]).ok
+        before = client.get("/provinces", params={"limit": 3}).content
+        assert Loader(store).load_paths([CORPUS / "dev"]).ok
+        client.get("/provinces", params={"limit": 3})
+        assert _cache(client).hits == 0 and _cache(client).misses == 0
+        assert before  # answered, not from a cache
+
+
+def test_refreshing_a_read_only_store_starts_a_new_snapshot(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        client.get("/provinces", params={"limit": 4})
+        before = store.snapshot
+        store.refresh()
+        assert store.snapshot != before
+        client.get("/provinces", params={"limit": 4})
+        assert _cache(client).hits == 0 and _cache(client).misses == 2
+
+
+def test_the_cache_can_be_turned_off(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, \
+            _client(store, response_cache_mb=0) as client:
+        client.get("/provinces", params={"limit": 4})
+        client.get("/provinces", params={"limit": 4})
+        assert _cache(client).hits == 0 and _cache(client).misses == 0
