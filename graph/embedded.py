@@ -428,7 +428,8 @@ class EmbeddedStore:
     def _insert_fresh(self, fresh: list[ArticleWrite], facts: ox.NamedNode) -> None:
         """Insert articles not yet stored, each one whole in a single atomic step.
 
-        On disk this is Oxigraph's bulk path (``bulk_extend``): sorted SST files for every index,
+        On disk this is Oxigraph's bulk path (``bulk_load`` of the N-Quads an `encode_article` write
+        carries, ``bulk_extend`` of converted triples otherwise): sorted SST files for every index,
         ingested by one RocksDB ``IngestExternalFiles`` call, which is atomic across the indexes
         and ~5x faster than a transaction (no write-ahead log, no per-quad reads). Oxigraph cuts a
         bulk load into independent steps only beyond 1,000,000 quads, so the quads are sent in

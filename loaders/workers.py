@@ -16,7 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from vnkg.graph.base import ArticleWrite, encode_article
@@ -66,8 +66,7 @@ def _prepare(item: tuple[str, Any]) -> tuple[str, Prepared | LoadError]:
     except LoadError as err:
         return source, err
     prepared = Prepared.of(mapped)
-    return source, Prepared(prepared.article_id, prepared.article, prepared.content_hash,
-                            encode_article(prepared.write, _minter.base))
+    return source, replace(prepared, write=encode_article(prepared.write, _minter.base))
 
 
 def default_workers() -> int:
