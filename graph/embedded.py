@@ -558,7 +558,11 @@ class EmbeddedStore:
         if graph is None:
             return len(self.oxigraph) - sum(1 for _ in self.oxigraph.quads_for_pattern(
                 None, None, None, ox.DefaultGraph()))
-        return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+        # Counted inside the store: iterating the quads in Python took 20 s for the 2.2 M quads of
+        # the facts graph at 100k articles, COUNT(*) 0.8 s.
+        name = ox.NamedNode(graph)  # ValueError for a bad IRI, before any text is built
+        solutions = self.oxigraph.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}")
+        return int(next(iter(solutions))[0].value)  # type: ignore[arg-type]
 
 
 def _article_quads(write: ArticleWrite, facts: ox.NamedNode) -> Iterator[ox.Quad]:
