@@ -114,3 +114,20 @@ def test_the_cache_can_be_turned_off(store_dir: Path) -> None:
         client.get("/provinces", params={"limit": 4})
         client.get("/provinces", params={"limit": 4})
         assert _cache(client).hits == 0 and _cache(client).misses == 0
+
+
+def test_the_void_description_is_computed_once_per_snapshot(store_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnkg.api.routes import void
+
+    calls: list[int] = []
+    real = void.void_graph
+    monkeypatch.setattr(void, "void_graph", lambda *args: calls.append(1) or real(*args))
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, \
+            _client(store, response_cache_mb=0) as client:
+        turtle = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+        json_ld = client.get("/.well-known/void", headers={"Accept": "application/ld+json"})
+        assert turtle.status_code == json_ld.status_code == 200 and turtle.content != json_ld.content
+        assert len(calls) == 1
+        store.refresh()
+        client.get("/.well-known/void")
+        assert len(calls) == 2
