@@ -21,6 +21,7 @@ from vnkg.settings import Settings, get_settings
 
 from .cache import ResponseCache
 from .errors import install_handlers
+from .head import HeadAsGet
 from .models import ErrorBody
 
 __all__ = ["ROUTERS", "create_app"]
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.store = store
     app.add_middleware(ResponseCache, max_bytes=max(0, settings.response_cache_mb) * 2**20)
+    app.add_middleware(HeadAsGet)  # a HEAD is the GET without its body, cached or not
     app.add_middleware(  # outside the cache: every response, cached or not, gets the CORS headers
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST", "OPTIONS"],
         allow_headers=["Accept", "Content-Type", "Authorization"], expose_headers=["X-SPARQL-MaxRows"],

@@ -131,3 +131,13 @@ def test_the_void_description_is_computed_once_per_snapshot(store_dir: Path, mon
         store.refresh()
         client.get("/.well-known/void")
         assert len(calls) == 2
+
+
+def test_head_is_the_get_without_its_body(store_dir: Path) -> None:
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        for path in ("/provinces", "/", "/.well-known/void"):
+            get, head = client.get(path), client.head(path)
+            assert head.status_code == get.status_code == 200, path
+            assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
+            assert int(head.headers["content-length"]) == len(get.content)
+        assert client.head("/officials/no-such-person").status_code == 404
