@@ -27,10 +27,12 @@ __all__ = [
     "OfficialSummary",
     "PathResult",
     "PathStep",
+    "PostSource",
     "ProvinceDetail",
     "ProvinceList",
     "Ref",
     "Source",
+    "SourceList",
     "TimelineEntry",
 ]
 
@@ -104,13 +106,30 @@ class Source(BaseModel):
 
 class TimelineEntry(BaseModel):
     tenure: str
+    tenure_id: str = Field(description="The tenure's IRI after /tenure/: the `tenure` filter of "
+                                       "/officials/{id}/sources.")
     post: Ref
     body: Ref | None = None
     province: Ref | None = None
     acting: bool
     first_seen: str | None = None
     last_seen: str | None = None
-    sources: list[Source]
+    source_count: int = Field(description="How many articles state this post.")
+    sources: list[Source] = Field(description="The most recent of them (as many as the `sources` parameter "
+                                              "asks); every one is at /officials/{id}/sources.")
+
+
+class PostSource(Source):
+    """A source of one of an official's posts."""
+
+    tenure: str
+
+
+class SourceList(Page):
+    person: Ref
+    tenure: str | None = Field(description="The tenure the list is cut to, if any.")
+    total: int = Field(description="Sources in the whole list.")
+    items: list[PostSource]
 
 
 class EventRef(Ref):

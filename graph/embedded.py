@@ -69,6 +69,7 @@ from .errors import (
 )
 from .results import serialize_boolean, serialize_solutions
 from .terms import quad_to_oxigraph, to_rdflib
+from .threads import DaemonPool, Deadline
 from .updates import reference_update, remove_article_update, replace_article_update
 
 __all__ = ["LOCK_FILE", "EmbeddedStore"]
@@ -85,6 +86,7 @@ _RDF_FORMATS: dict[str, ox.RdfFormat] = {
     "jsonld": ox.RdfFormat.JSON_LD,
 }
 _NEVER = threading.Event()
+_QUERY_THREADS = DaemonPool("vnkg-query")
 _VANISHED = "No such file"
 _READ_ATTEMPTS = 3
 
@@ -271,27 +273,16 @@ class EmbeddedStore:
 
     @staticmethod
     def _bounded(work: Callable[[threading.Event], T], timeout: float | None) -> T:
-        """Run ``work`` and return its result, raising `QueryTimeout` after ``timeout`` seconds."""
+        """Run ``work`` and return its result, raising `QueryTimeout` after ``timeout`` seconds
+        (the work is told to stop where it can, and goes on in its thread where it cannot)."""
         if timeout is None:
             return work(_NEVER)
         cancel = threading.Event()
-        box: dict[str, Any] = {}
-
-        def run() -> None:
-            try:
-                box["value"] = work(cancel)
-            except BaseException as e:  # handed over to the caller below
-                box["error"] = e
-
-        worker = threading.Thread(target=run, name="vnkg-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
+        try:
+            return _QUERY_THREADS.run(lambda: work(cancel), timeout)
+        except Deadline:
             cancel.set()
-            raise QueryTimeout(f"the query ran longer than {timeout:g} s")
-        if "error" in box:
-            raise box["error"]
-        return box["value"]
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s") from None
 
     def select(self, query: str, bindings: Bindings | None = None, timeout: float | None = None,
                *, max_rows: int | None = None) -> list[Row]:

@@ -13,14 +13,16 @@ Each ``queries/*.rq`` file starts with a grlc-style header::
     #+ paginate: false
 
 Parameter types: ``id:<kind>`` (a slug ``[a-z0-9-]+``, bound as the IRI ``{base}{kind}/{slug}``;
-``id:event`` takes slugs joined by ``/``), ``string`` (plain literal), ``search`` (a name folded
+``id:event`` and ``id:tenure`` take slugs joined by ``/``), ``string`` (plain literal), ``search`` (a name folded
 with `vnkg.text.search_key`), ``integer`` (xsd:integer), ``year`` (xsd:gYear), ``date``
 (xsd:date), ``boolean``, ``award-status`` (Proposed/Conferred, bound as the ``vnkg:`` IRI).
 
 Values are never pasted into the text: each is checked against its type, made an RDF term and
 written with ``.n3()`` into the query's own ``VALUES`` lines, which the file marks
 ``VALUES ?person { <example> }  #= person`` (the example keeps the file a valid query); the line is
-dropped when an optional parameter is not given. ``VALUES`` first, at the start of each group that
+dropped when an optional parameter is not given. An inline parameter may be given several values (a list or
+tuple, from Python only): the ``VALUES`` line then lists them all, and an empty list matches
+nothing. ``VALUES`` first, at the start of each group that
 uses the value, is what lets both Oxigraph (embedded or served) plan from the bound entity; a
 value bound after planning (pyoxigraph ``substitutions``) or joined last (a server's trailing
 ``VALUES``) makes the same query slow or, next to OPTIONAL and FILTER, wrong. A line ending in
@@ -60,7 +62,9 @@ from vnkg.namespaces import VNKG
 from vnkg.text import search_key
 
 __all__ = [
+    "MAX_VALUES",
     "PARAM_TYPES",
+    "PATH_KINDS",
     "NamedQuery",
     "Param",
     "QueryDefinitionError",
@@ -75,6 +79,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:--[a-z0-9]+(?:-[a-z0-9]+)*)*$")
 """A readable IRI segment: lower-case ASCII words joined by one hyphen, parts by two."""
 _PATH_SLUG = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)*$")
 _LOOSE_SLUG = re.compile(r"^[a-z0-9-]+$")
+PATH_KINDS = frozenset({"event", "tenure"})
+"""``id:`` kinds whose local part is several slugs joined by ``/``."""
 PARAM_TYPES = ("string", "search", "integer", "year", "date", "boolean", "award-status")
 """Scalar parameter types; ``id:<kind>`` types are IRIs in ``{base}{kind}/``."""
 _MAX_TEXT = 200
@@ -82,6 +88,8 @@ _STATUSES = {"proposed": VNKG.Proposed, "conferred": VNKG.Conferred}
 _GRAPH_VARIABLES = ("factsGraph", "referenceGraph")
 _INLINE = re.compile(
     r"^(\s*)VALUES\s+\?([A-Za-z_][A-Za-z0-9_]*)\s*\{.*\}\s*#=\s*([A-Za-z_][A-Za-z0-9_]*)(\.token)?\s*$")
+MAX_VALUES = 1000
+"""The most values one inline parameter takes."""
 _COMMON_NAME_WORDS = frozenset({
     "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
     "duong", "ly", "van", "thi", "duc", "huu"})
@@ -100,6 +108,10 @@ def search_token(key: str) -> str:
     return next((w for w in reversed(words) if w not in _COMMON_NAME_WORDS), words[-1])
 _PAGE = "#@ page"
 _CONDITION = re.compile(r"#\?\s*(!?)([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+
+Bound = Identifier | tuple[Identifier, ...]
+"""A bound parameter: one term, or several for an inline parameter given a list."""
 
 
 class QueryParameterError(ValueError):
@@ -144,7 +156,7 @@ class Param:
             raise QueryParameterError(self.name, f"longer than {_MAX_TEXT} characters")
         kind = self.kind
         if kind is not None:
-            pattern = _PATH_SLUG if kind == "event" else _LOOSE_SLUG
+            pattern = _PATH_SLUG if kind in PATH_KINDS else _LOOSE_SLUG
             if not isinstance(text, str) or not pattern.match(text):
                 raise QueryParameterError(
                     self.name, "must be the last part of a vnkg IRI: lower-case letters, digits and hyphens")
@@ -211,19 +223,27 @@ class NamedQuery:
                 return param
         raise QueryParameterError(name, f"not a parameter of {self.name}")
 
-    def bind(self, values: Mapping[str, Any], base_iri: str) -> dict[str, Identifier]:
-        """Typed RDF terms for the given values (None or "" = not given); checks required ones."""
+    def bind(self, values: Mapping[str, Any], base_iri: str) -> dict[str, Bound]:
+        """Typed RDF terms for the given values (None or "" = not given; a list or tuple = several
+        values of an inline parameter); checks required ones."""
         known = {p.name for p in self.params}
         for name in values:
             if name not in known:
                 raise QueryParameterError(name, f"not a parameter of {self.name}; "
                                                 f"expected {', '.join(sorted(known)) or 'none'}")
-        bindings: dict[str, Identifier] = {}
+        bindings: dict[str, Bound] = {}
         for param in self.params:
             raw = values.get(param.name)
             if raw is None or raw == "":
                 if param.required:
                     raise QueryParameterError(param.name, "is required")
+                continue
+            if isinstance(raw, list | tuple):
+                if param.name not in self.inline_params:
+                    raise QueryParameterError(param.name, "takes one value")
+                if len(raw) > MAX_VALUES:
+                    raise QueryParameterError(param.name, f"more than {MAX_VALUES} values")
+                bindings[param.name] = tuple(param.to_term(item, base_iri) for item in raw)
                 continue
             bindings[param.name] = param.to_term(raw, base_iri)
         return bindings
@@ -253,7 +273,7 @@ class NamedQuery:
         if self.inline_params:
             text = _inline_values(text, {k: v for k, v in bindings.items() if k in self.inline_params})
             bindings = {name: term for name, term in bindings.items() if name not in self.inline_params}
-        rows = store.select(text, bindings, timeout, max_rows=max_rows)
+        rows = store.select(text, bindings, timeout, max_rows=max_rows)  # type: ignore[arg-type]
         for row in rows:
             for name in _GRAPH_VARIABLES:
                 row.pop(name, None)
@@ -335,19 +355,20 @@ def _graph_names(text: str, base_iri: str) -> str:
     return text
 
 
-def _inline_values(text: str, values: Mapping[str, Identifier]) -> str:
-    """Each ``VALUES ?x { ... }  #= x`` line with the given term (``.n3()``-escaped), or dropped when
-    ``x`` is not given."""
+def _inline_values(text: str, values: Mapping[str, Bound]) -> str:
+    """Each ``VALUES ?x { ... }  #= x`` line with the given term or terms (``.n3()``-escaped), or
+    dropped when ``x`` is not given."""
     out = []
     for line in text.splitlines():
         match = _INLINE.match(line)
         if match is not None:
             if match.group(3) not in values:
                 continue
-            term = values[match.group(3)]
+            given = values[match.group(3)]
+            terms = list(given) if isinstance(given, tuple) else [given]
             if match.group(4):  # "#= q.token": the entry word of a search key
-                term = Literal(search_token(str(term)))
-            line = f"{match.group(1)}VALUES ?{match.group(2)} {{ {term.n3()} }}"
+                terms = [Literal(search_token(str(term))) for term in terms]
+            line = f"{match.group(1)}VALUES ?{match.group(2)} {{ {' '.join(term.n3() for term in terms)} }}"
         out.append(line)
     return "\n".join(out) + "\n"
 

@@ -1,4 +1,11 @@
-"""``/officials``: search by name, one official's posts as a timeline with sources, connections."""
+"""``/officials``: search by name, one official's posts as a timeline with sources, every source
+of their posts page by page, connections.
+
+A post's sources are listed in two steps: `official_source_list` (tenure, article, date: two
+lookups a source) says which articles state it, most recent first; `official_source_details` and
+`official_evidence` then read headline, outlet and sentences of only the articles shown. An
+official named in thousands of articles costs the listing, not thousands of evidence lookups.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ from vnkg.queries import get_query
 
 from vnkg.settings import Settings
 
-from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries
+from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import BadParameter, NotFound
 from ..models import (
     Connection,
@@ -19,8 +26,10 @@ from ..models import (
     OfficialDetail,
     OfficialList,
     OfficialSummary,
+    PostSource,
     Ref,
     Source,
+    SourceList,
     TimelineEntry,
     local_id,
     make_ref,
@@ -34,18 +43,17 @@ __all__ = ["ID_PATTERN", "PersonId", "official_ref", "router"]
 router = APIRouter(prefix="/officials", tags=["officials"])
 
 ID_PATTERN = r"^[a-z0-9-]+$"
+TENURE_PATTERN = r"^[a-z0-9-]+(/[a-z0-9-]+)*$"
+DEFAULT_SOURCES = 3
+MAX_SOURCES = 100
 PersonId = Annotated[str, Path(pattern=ID_PATTERN, max_length=200,
                                description="The last segment of the person's IRI.",
                                examples=["nguyen-dang-binh--bac-kan"])]
 
 
-def _run(store: GraphStore, settings: Settings, name: str, **values: object) -> list[dict]:  # type: ignore[type-arg]
-    return get_query(name).run(store, values, timeout=settings.query_timeout, max_rows=settings.max_rows)
-
-
 def official_ref(store: GraphStore, settings: Settings, person_id: str) -> tuple[Ref, list[str], Ref | None]:
     """The person's `Ref`, all their names and their home province; `NotFound` when unknown."""
-    return _official_ref(_run(store, settings, "official", person=person_id), person_id, store.base_iri)
+    return _official_ref(run_query(store, settings, "official", person=person_id), person_id, store.base_iri)
 
 
 def _official_ref(rows: list[dict], person_id: str, base: str) -> tuple[Ref, list[str], Ref | None]:  # type: ignore[type-arg]
@@ -75,42 +83,85 @@ def search_officials(
     return OfficialList(q=q, limit=page.limit, offset=page.offset, count=len(items), items=items)
 
 
-@router.get("/{id}", summary="One official: posts as a timeline with sources and evidence, and events",
-            response_model=OfficialDetail, responses={404: {"description": "Unknown official."}})
-def get_official(id: PersonId, store: StoreDep, settings: SettingsDep) -> OfficialDetail:
-    rows, source_rows, timeline_rows, event_rows = run_queries(
+def _source_details(store: GraphStore, settings: Settings, person_id: str,
+                    articles: list[str]) -> dict[tuple[str, str], Source]:
+    """What a list shows of these articles as sources of the person's posts, by (tenure, article)."""
+    if not articles:
+        return {}
+    base = store.base_iri
+    values = {"person": person_id, "article": sorted({local_id(a, base) for a in articles})}
+    rows, evidence = run_queries(store, settings, Call("official_source_details", values),
+                                 Call("official_evidence", values))
+    found = {(str(r["tenure"]), str(r["article"])): Source(
+        iri=str(r["article"]), id=local_id(str(r["article"]), base), headline=opt_str(r.get("headline")),
+        published=opt_str(r.get("published")), url=opt_str(r.get("url")), outlet=opt_str(r.get("outlet")))
+        for r in rows}
+    for row in evidence:
+        source = found.get((str(row["tenure"]), str(row["article"])))
+        if source is not None and str(row["sentence"]) not in source.evidence:
+            source.evidence.append(str(row["sentence"]))
+    return found
+
+
+def _tenure_id(tenure: str, base: str) -> str:
+    return tenure.removeprefix(f"{base}tenure/")
+
+
+@router.get("/{id}", summary="One official: posts as a timeline with their most recent sources and evidence, "
+                             "and events", response_model=OfficialDetail,
+            responses={404: {"description": "Unknown official."}})
+def get_official(
+    id: PersonId, store: StoreDep, settings: SettingsDep,
+    sources: Annotated[int, Query(ge=0, le=MAX_SOURCES, description=(
+        "Sources shown per post, the most recent first; each post says how many there are, and "
+        "/officials/{id}/sources lists them all."))] = DEFAULT_SOURCES,
+) -> OfficialDetail:
+    rows, listed, timeline_rows, event_rows = run_queries(
         store, settings, *(Call(name, {"person": id}) for name in
-                           ("official", "official_sources", "official_timeline", "official_events")))
+                           ("official", "official_source_list", "official_timeline", "official_events")))
     person, names, home = _official_ref(rows, id, store.base_iri)
     base = store.base_iri
-    sources: dict[str, dict[str, Source]] = {}
-    for row in source_rows:
-        by_article = sources.setdefault(str(row["tenure"]), {})
-        article = str(row["article"])
-        source = by_article.get(article)
-        if source is None:
-            source = by_article[article] = Source(
-                iri=article, id=local_id(article, base), headline=opt_str(row.get("headline")),
-                published=opt_str(row.get("published")), url=opt_str(row.get("url")),
-                outlet=opt_str(row.get("outlet")))
-        sentence = row.get("sentence")
-        if sentence is not None and str(sentence) not in source.evidence:
-            source.evidence.append(str(sentence))
+    by_tenure: dict[str, list[str]] = {}
+    for row in listed:  # most recent first within each tenure
+        by_tenure.setdefault(str(row["tenure"]), []).append(str(row["article"]))
+    shown = {tenure: articles[:sources] for tenure, articles in by_tenure.items()}
+    details = _source_details(store, settings, id, [a for articles in shown.values() for a in articles])
     posts = [
         TimelineEntry(
-            tenure=str(row["tenure"]),
+            tenure=str(row["tenure"]), tenure_id=_tenure_id(str(row["tenure"]), base),
             post=make_ref(row["post"], base, row.get("postLabel")),
             body=opt_ref(row.get("body"), base, row.get("bodyLabel")),
             province=opt_ref(row.get("province"), base, row.get("provinceLabel")),
             acting=bool(row["acting"].toPython()) if row.get("acting") is not None else False,
             first_seen=opt_str(row.get("firstSeen")), last_seen=opt_str(row.get("lastSeen")),
-            sources=list(sources.get(str(row["tenure"]), {}).values()))
+            source_count=len(by_tenure.get(str(row["tenure"]), [])),
+            sources=[details[(str(row["tenure"]), a)] for a in shown.get(str(row["tenure"]), [])
+                     if (str(row["tenure"]), a) in details])
         for row in timeline_rows
     ]
     events = [EventRef(iri=str(r["event"]), id=local_id(str(r["event"]), base), name=opt_str(r.get("name")),
                        date=opt_str(r.get("date")), role=(term_name(opt_str(r.get("role"))) or "").lower() or None)
               for r in event_rows]
     return OfficialDetail(**person.model_dump(), names=names, home_province=home, posts=posts, events=events)
+
+
+@router.get("/{id}/sources", summary="Every source article of an official's posts (or of one post), most recent "
+                                     "first, with the sentences that state them", response_model=SourceList,
+            responses={404: {"description": "Unknown official."}})
+def get_official_sources(
+    id: PersonId, store: StoreDep, settings: SettingsDep, page: PageDep,
+    tenure: Annotated[str | None, Query(pattern=TENURE_PATTERN, max_length=400, description=(
+        "Only this post: the `tenure_id` of one of the official's posts."))] = None,
+) -> SourceList:
+    rows, listed = run_queries(store, settings, Call("official", {"person": id}),
+                               Call("official_source_list", {"person": id, "tenure": tenure}))
+    person, _, _ = _official_ref(rows, id, store.base_iri)
+    chosen = listed[page.offset: page.offset + page.limit]
+    details = _source_details(store, settings, id, [str(r["article"]) for r in chosen])
+    items = [PostSource(tenure=str(r["tenure"]), **details[key].model_dump())
+             for r in chosen if (key := (str(r["tenure"]), str(r["article"]))) in details]
+    return SourceList(person=person, tenure=tenure, total=len(listed), limit=page.limit, offset=page.offset,
+                      count=len(items), items=items)
 
 
 @router.get("/{id}/connections", summary="People who were at the same events or in the same bodies",
@@ -120,17 +171,17 @@ def get_connections(id: PersonId, store: StoreDep, settings: SettingsDep, page: 
     base = store.base_iri
     events = {str(r["event"]): EventRef(iri=str(r["event"]), id=local_id(str(r["event"]), base),
                                         name=opt_str(r.get("name")), date=opt_str(r.get("date")))
-              for r in _run(store, settings, "official_events", person=id)}
+              for r in run_query(store, settings, "official_events", person=id)}
     bodies = {str(r["body"]): make_ref(r["body"], base, r.get("bodyLabel"))
-              for r in _run(store, settings, "official_timeline", person=id) if r.get("body") is not None}
+              for r in run_query(store, settings, "official_timeline", person=id) if r.get("body") is not None}
     found: dict[str, Connection] = {}
-    for row in _run(store, settings, "official_connections", person=id):
+    for row in run_query(store, settings, "official_connections", person=id):
         other = str(row["other"])
         item = found.setdefault(other, Connection(person=make_ref(other, base, row.get("otherLabel")),
                                                   shared_events=[], shared_bodies=[], strength=0))
         for event in str(row["events"]).split():
             item.shared_events.append(events.get(event) or EventRef(iri=event, id=local_id(event, base)))
-    for row in _run(store, settings, "official_colleagues", person=id):
+    for row in run_query(store, settings, "official_colleagues", person=id):
         other = str(row["other"])
         item = found.setdefault(other, Connection(person=make_ref(other, base, row.get("otherLabel")),
                                                   shared_events=[], shared_bodies=[], strength=0))

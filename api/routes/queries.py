@@ -16,7 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 from rdflib import Literal
 from rdflib.term import Identifier
-from vnkg.queries import NamedQuery, load_queries
+from vnkg.queries import PATH_KINDS, NamedQuery, load_queries
 
 from ..deps import MAX_LIMIT, SettingsDep, StoreDep
 from ..models import NamedQueryInfo, NamedQueryParamInfo, NamedQueryResult
@@ -81,7 +81,7 @@ def _make_endpoint(query: NamedQuery) -> Any:
         if param.example is not None:
             extra["examples"] = [python_type(param.example) if python_type is int else param.example]
         if param.kind is not None:
-            extra["pattern"] = r"^[a-z0-9-]+(/[a-z0-9-]+)*$" if param.kind == "event" else r"^[a-z0-9-]+$"
+            extra["pattern"] = r"^[a-z0-9-]+(/[a-z0-9-]+)*$" if param.kind in PATH_KINDS else r"^[a-z0-9-]+$"
             extra["max_length"] = 200
         elif python_type is str:
             extra["max_length"] = 200

@@ -16,6 +16,7 @@ from vnkg.graph.base import GraphStore
 from vnkg.graph.embedded import EmbeddedStore
 from vnkg.loaders.pipeline import Loader
 from vnkg.queries import (
+    MAX_VALUES,
     QueryDefinitionError,
     QueryParameterError,
     get_query,
@@ -32,6 +33,10 @@ REQUIRED = {"official_timeline", "officials_by_name", "official_connections", "b
             "bloc_conferences", "awards", "province_blocs", "shortest_chain"}
 HOSTILE = ['x"', "x'", "a>b", "}", "a\nb", '" } ; DROP ALL ; #', "> . ?s ?p ?o . <", "SELECT * WHERE",
            "') || true || ('", "\\u0022", "bac-kan> ?p ?o } #", "UNION { ?s ?p ?o }", "%3E", "x" * 300]
+
+
+def local(term: object) -> str:
+    return str(term).rsplit("/", 1)[1]
 
 
 def test_the_required_queries_exist() -> None:
@@ -74,6 +79,36 @@ def test_binding_types() -> None:
         query.bind({"nonsense": "x"}, BASE)
     with pytest.raises(QueryParameterError):
         get_query("official_timeline").bind({}, BASE)
+
+
+def test_an_inline_parameter_takes_several_values(store: GraphStore) -> None:
+    query = get_query("official_source_details")
+    person = "nguyen-dang-binh--bac-kan"
+    every = {local(r["article"]) for r in get_query("official_sources").run(store, {"person": person})}
+    assert every >= {"a-2967314416b6", "a-4966972f6d34"}
+    both = query.run(store, {"person": person, "article": ["a-2967314416b6", "a-4966972f6d34"]})
+    assert {local(r["article"]) for r in both} == {"a-2967314416b6", "a-4966972f6d34"}
+    one = query.run(store, {"person": person, "article": ("a-4966972f6d34",)})
+    assert {local(r["article"]) for r in one} == {"a-4966972f6d34"}
+    assert query.run(store, {"person": person, "article": []}) == []  # no values match nothing
+    bound_later = parse_query_file("#+ name: x\n#+ summary: s\n#+ params:\n#+   - name: p\n#+     type: id:person\n"
+                                   "SELECT ?p WHERE { ?p ?q ?r }\n", "x.rq")  # ?p bound by the store, not inline
+    with pytest.raises(QueryParameterError, match="takes one value"):
+        bound_later.bind({"p": ["a", "b"]}, BASE)
+    with pytest.raises(QueryParameterError, match="more than"):
+        query.bind({"person": person, "article": ["a"] * (MAX_VALUES + 1)}, BASE)
+    with pytest.raises(QueryParameterError):
+        query.bind({"person": person, "article": ["a-1", "x> . ?s ?p ?o . <"]}, BASE)
+
+
+def test_source_list_is_most_recent_first_and_cut_to_a_tenure(store: GraphStore) -> None:
+    query = get_query("official_source_list")
+    rows = query.run(store, query.example_values())
+    assert rows and {local(r["tenure"]) for r in rows} == {"chu-tich-ubnd-tinh--bac-kan"}
+    dates = [str(r.get("published", "")) for r in rows]
+    assert dates == sorted(dates, reverse=True)
+    every = query.run(store, {"person": "nguyen-dang-binh--bac-kan"})
+    assert len({str(r["tenure"]) for r in every}) == 2 and len(every) > len(rows)
 
 
 @pytest.mark.parametrize("value", HOSTILE)

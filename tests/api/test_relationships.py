@@ -67,6 +67,38 @@ def test_official_timeline(client: TestClient) -> None:
     assert {e["role"] for e in body["events"]} == {"speaker", "chair"}
 
 
+def test_official_page_shows_the_most_recent_sources_and_counts_all(client: TestClient) -> None:
+    posts = {p["post"]["name"]: p for p in client.get(f"/officials/{BINH}", params={"sources": 1}).json()["posts"]}
+    chair = posts["Chủ tịch UBND tỉnh Bắc Kạn"]
+    assert chair["source_count"] == 2 and [s["id"] for s in chair["sources"]] == ["a-4966972f6d34"]
+    assert chair["sources"][0]["published"] == "2024-03"
+    assert chair["tenure"] == f"{BASE}tenure/{chair['tenure_id']}"
+    bare = client.get(f"/officials/{BINH}", params={"sources": 0}).json()["posts"]
+    assert all(p["sources"] == [] for p in bare) and sum(p["source_count"] for p in bare) == 3
+    assert client.get(f"/officials/{BINH}", params={"sources": 101}).status_code == 422
+
+
+def test_every_source_of_an_official_page_by_page(client: TestClient) -> None:
+    page = client.get(f"/officials/{BINH}").json()
+    everything = client.get(f"/officials/{BINH}/sources").json()
+    assert everything["person"]["id"] == BINH and everything["tenure"] is None
+    assert everything["total"] == everything["count"] == sum(p["source_count"] for p in page["posts"]) == 3
+    shown = {(p["tenure"], s["id"]): s for p in page["posts"] for s in p["sources"]}
+    assert {(i["tenure"], i["id"]): {k: v for k, v in i.items() if k != "tenure"}
+            for i in everything["items"]} == shown
+    second = client.get(f"/officials/{BINH}/sources", params={"limit": 1, "offset": 1}).json()
+    assert second["count"] == 1 and second["total"] == 3 and second["items"][0] == everything["items"][1]
+    chair = next(p for p in page["posts"] if p["post"]["name"] == "Chủ tịch UBND tỉnh Bắc Kạn")
+    one_post = client.get(f"/officials/{BINH}/sources", params={"tenure": chair["tenure_id"]}).json()
+    assert one_post["tenure"] == chair["tenure_id"] and one_post["total"] == 2
+    assert [i["published"] for i in one_post["items"]] == ["2024-03", "2023-03-13"]
+    assert {i["tenure"] for i in one_post["items"]} == {chair["tenure"]}
+    unknown = client.get(f"/officials/{BINH}/sources", params={"tenure": "nobody/nothing"}).json()
+    assert unknown["total"] == 0 and unknown["items"] == []
+    assert client.get("/officials/nobody-at-all/sources").status_code == 404
+    assert client.get(f"/officials/{BINH}/sources", params={"tenure": "a b"}).status_code == 422
+
+
 @pytest.mark.parametrize("q", ["nguyen dang binh", "Nguyễn Đăng Bình", "NGUYEN DANG BINH", "ông Nguyễn Đăng Bình",
                                "đ/c nguyễn đăng bình", "dang binh"])
 def test_search_is_insensitive_to_diacritics_and_honorifics(client: TestClient, q: str) -> None:
