@@ -269,6 +269,12 @@ class GraphStore(Protocol):
         """
         ...
 
+    async def query_raw_async(self, query: str, accept: str, *, default_graph_uris: Sequence[str] = (),
+                              named_graph_uris: Sequence[str] = (), timeout: float | None = None,
+                              max_rows: int | None = None) -> tuple[bytes, str]:
+        """`query_raw` for a coroutine, without blocking the event loop."""
+        ...
+
     def update(self, sparql: str) -> None:
         """Run a SPARQL 1.1 Update request (atomically, where the backend allows)."""
         ...

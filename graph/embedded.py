@@ -351,24 +351,37 @@ class EmbeddedStore:
         >>> EmbeddedStore(None).query_raw("ASK {}", "application/sparql-results+json")
         (b'{"head": {}, "boolean": true}', 'application/sparql-results+json')
         """
-        def work(cancel: threading.Event) -> tuple[bytes, str]:
-            result = self._query(query, default_graph_uris=default_graph_uris,
-                                 named_graph_uris=named_graph_uris)
-            if isinstance(result, ox.QueryBoolean):
-                media = negotiate(accept, "boolean")
-                return serialize_boolean(bool(result), media), media
-            if isinstance(result, ox.QuerySolutions):
-                media = negotiate(accept, "solutions")
-                names = [v.value for v in result.variables]
-                rows = _capped((list(s) for s in result), max_rows, cancel)
-                return serialize_solutions(names, rows, media), media
-            media = negotiate(accept, "graph")
-            triples = _capped(iter(result), max_rows, cancel)
-            fmt = ox.RdfFormat.from_media_type(media)
-            data = ox.serialize(triples, format=fmt, prefixes=_turtle_prefixes(self._base, fmt))
-            return data or b"", media
+        return self._bounded(lambda cancel: self._reading(lambda: self._raw(
+            query, accept, default_graph_uris, named_graph_uris, max_rows, cancel)), timeout)
 
-        return self._bounded(lambda cancel: self._reading(lambda: work(cancel)), timeout)
+    async def query_raw_async(self, query: str, accept: str, *, default_graph_uris: Sequence[str] = (),
+                              named_graph_uris: Sequence[str] = (), timeout: float | None = None,
+                              max_rows: int | None = None) -> tuple[bytes, str]:
+        """`query_raw` awaited: the query thread wakes the event loop itself (no thread in between)."""
+        cancel = threading.Event()
+        try:
+            return await _QUERY_THREADS.run_async(lambda: self._reading(lambda: self._raw(
+                query, accept, default_graph_uris, named_graph_uris, max_rows, cancel)), timeout)
+        except Deadline:
+            cancel.set()
+            raise QueryTimeout(f"the query ran longer than {timeout:g} s") from None
+
+    def _raw(self, query: str, accept: str, default_graph_uris: Sequence[str], named_graph_uris: Sequence[str],
+             max_rows: int | None, cancel: threading.Event) -> tuple[bytes, str]:
+        result = self._query(query, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
+        if isinstance(result, ox.QueryBoolean):
+            media = negotiate(accept, "boolean")
+            return serialize_boolean(bool(result), media), media
+        if isinstance(result, ox.QuerySolutions):
+            media = negotiate(accept, "solutions")
+            names = [v.value for v in result.variables]
+            rows = _capped((list(s) for s in result), max_rows, cancel)
+            return serialize_solutions(names, rows, media), media
+        media = negotiate(accept, "graph")
+        triples = _capped(iter(result), max_rows, cancel)
+        fmt = ox.RdfFormat.from_media_type(media)
+        data = ox.serialize(triples, format=fmt, prefixes=_turtle_prefixes(self._base, fmt))
+        return data or b"", media
 
     # -- writes ---------------------------------------------------------------------------------
 

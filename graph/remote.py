@@ -15,6 +15,7 @@ may keep working; set its own limit too, e.g. Oxigraph ``--timeout-s``).
 from __future__ import annotations
 
 import ast
+import asyncio
 import urllib.error
 from collections.abc import Iterator, Sequence
 from typing import Any, BinaryIO
@@ -248,6 +249,13 @@ class RemoteStore:
         fmt = ox.RdfFormat.from_media_type(out)
         triples = [q.triple for q in _take(iter(parsed), max_rows)]
         return ox.serialize(triples, format=fmt) or b"", out
+
+    async def query_raw_async(self, query: str, accept: str, *, default_graph_uris: Sequence[str] = (),
+                              named_graph_uris: Sequence[str] = (), timeout: float | None = None,
+                              max_rows: int | None = None) -> tuple[bytes, str]:
+        """`query_raw` in a worker thread (the HTTP client here is a blocking one)."""
+        return await asyncio.to_thread(self.query_raw, query, accept, default_graph_uris=default_graph_uris,
+                                       named_graph_uris=named_graph_uris, timeout=timeout, max_rows=max_rows)
 
     # -- writes ---------------------------------------------------------------------------------
 

@@ -10,10 +10,13 @@ limit, say) instead of making new work wait behind them.
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, TypeVar
 
 __all__ = ["DaemonPool", "Deadline"]
 
@@ -24,18 +27,9 @@ class Deadline(Exception):  # noqa: N818 (a signal, not a failure of the pool)
     """The work did not finish in time; it goes on in its thread."""
 
 
-class _Job(Generic[T]):
-    __slots__ = ("done", "error", "value", "work")
-
-    def __init__(self, work: Callable[[], T]) -> None:
-        self.work = work
-        self.done = threading.Event()
-        self.value: T | None = None
-        self.error: BaseException | None = None
-
-
 class DaemonPool:
-    """Reused daemon threads; `run` waits for one piece of work at most ``timeout`` seconds.
+    """Reused daemon threads; `run` waits for one piece of work at most ``timeout`` seconds, and
+    `run_async` awaits it without a thread of the caller's in between.
 
     >>> DaemonPool("doc").run(lambda: 6 * 7, timeout=5)
     42
@@ -43,7 +37,7 @@ class DaemonPool:
 
     def __init__(self, name: str) -> None:
         self._name = name
-        self._jobs: queue.SimpleQueue[_Job[Any]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._idle = 0
         self._threads = 0
@@ -53,31 +47,44 @@ class DaemonPool:
         """Threads started so far."""
         return self._threads
 
-    def run(self, work: Callable[[], T], timeout: float) -> T:
-        """``work()``'s result or exception; `Deadline` when it takes longer than ``timeout``."""
-        job: _Job[T] = _Job(work)
+    def submit(self, work: Callable[[], T]) -> Future[T]:
+        """Start ``work()`` on a free thread (a new one when none is free); its future."""
+        future: Future[T] = Future()
         with self._lock:
             if self._idle:
                 self._idle -= 1
             else:
                 self._threads += 1
                 threading.Thread(target=self._serve, name=f"{self._name}-{self._threads}", daemon=True).start()
-        self._jobs.put(job)
-        if not job.done.wait(timeout):
-            raise Deadline(f"still running after {timeout:g} s")
-        if job.error is not None:
-            raise job.error
-        return job.value  # type: ignore[return-value]
+        self._jobs.put((future, work))
+        return future
+
+    def run(self, work: Callable[[], T], timeout: float) -> T:
+        """``work()``'s result or exception; `Deadline` when it takes longer than ``timeout``."""
+        future = self.submit(work)
+        try:
+            return future.result(timeout)
+        except FutureTimeout:
+            raise Deadline(f"still running after {timeout:g} s") from None
+
+    async def run_async(self, work: Callable[[], T], timeout: float | None) -> T:
+        """`run` for a coroutine: the event loop is woken when the work is done."""
+        future = asyncio.wrap_future(self.submit(work))
+        if timeout is None:
+            return await future
+        try:
+            return await asyncio.wait_for(future, timeout)
+        except TimeoutError:
+            raise Deadline(f"still running after {timeout:g} s") from None
 
     def _serve(self) -> None:
         while True:
-            job = self._jobs.get()
-            try:
-                job.value = job.work()
-            except BaseException as e:  # handed over to the caller
-                job.error = e
-            finally:
-                job.done.set()
-                job.work = None  # type: ignore[assignment]
-                with self._lock:
-                    self._idle += 1
+            future, work = self._jobs.get()
+            if future.set_running_or_notify_cancel():
+                try:
+                    future.set_result(work())
+                except BaseException as e:  # handed over to the caller
+                    future.set_exception(e)
+            del future, work
+            with self._lock:
+                self._idle += 1

@@ -119,6 +119,14 @@ def test_bad_request_bodies(client: TestClient) -> None:
     assert client.post("/sparql", data={"query": "ASK {}", "update": "CLEAR ALL"}).status_code == 422
 
 
+def test_one_query_per_get_and_its_parameters_documented(client: TestClient) -> None:
+    twice = client.get("/sparql", params=[("query", "ASK {}"), ("query", "ASK { ?s ?p ?o }")])
+    assert twice.status_code == 422 and "one 'query'" in twice.text
+    documented = {p["name"]: p for p in client.get("/openapi.json").json()["paths"]["/sparql"]["get"]["parameters"]}
+    assert set(documented) == {"query", "default-graph-uri", "named-graph-uri"}
+    assert documented["default-graph-uri"]["schema"]["type"] == "array"
+
+
 def test_updates_are_refused_without_the_token(client: TestClient) -> None:
     update = "INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> <urn:c> } }"
     for response in (client.post("/sparql", data={"update": update}),

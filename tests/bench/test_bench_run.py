@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench.asgi import AsgiClient
 from bench.run import percentile, render, summarise_ms
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,6 +18,23 @@ def test_percentile_and_summary() -> None:
     assert percentile(list(range(1, 101)), 0.95) == 95
     stats = summarise_ms([0.001] * 19 + [0.1])
     assert stats["median_ms"] == 1.0 and stats["p95_ms"] == 1.0 and stats["max_ms"] == 100.0
+
+
+def test_asgi_client_sends_the_query_string_and_accept_header() -> None:
+    seen: list[dict[str, object]] = []
+
+    async def app(scope: dict, receive: object, send: object) -> None:  # type: ignore[type-arg]
+        seen.append(scope)
+        await send({"type": "http.response.start", "status": 201, "headers": []})  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"abc", "more_body": True})  # type: ignore[operator]
+        await send({"type": "http.response.body", "body": b"de"})  # type: ignore[operator]
+
+    with AsgiClient(app) as client:
+        assert client.get("/sparql?x=1", params={"query": "SELECT * { ?s ?p ?o }"}, accept="text/csv") == (201, 5)
+    scope = seen[0]
+    assert scope["path"] == "/sparql" and scope["method"] == "GET"
+    assert scope["query_string"] == b"x=1&query=SELECT+%2A+%7B+%3Fs+%3Fp+%3Fo+%7D"
+    assert (b"accept", b"text/csv") in scope["headers"]  # type: ignore[operator]
 
 
 def test_smoke_run_at_200_articles(tmp_path: Path) -> None:
@@ -45,6 +63,12 @@ def test_smoke_run_at_200_articles(tmp_path: Path) -> None:
     for query, stats in (sections.get("queries", {}).get("queries") or {}).items():
         assert "median_ms" in stats, (query, stats)
         assert stats["median_ms"] <= stats["p95_ms"] <= stats["max_ms"]
+    api = sections["api"]
+    assert api["status"] == "ok" and 0 < api["floor_ms"] < 50
+    for route, stats in api["routes"].items():
+        assert stats.get("statuses") == [200], (route, stats)  # every route answered, none failed
+    for name, over in api["sparql_overhead"].items():
+        assert over["statuses"] == [200] and over["sparql_median_ms"] > 0, name
     alternatives = sections.get("alternatives", {})
     if alternatives.get("status") == "ok":
         server = alternatives["backends"]["oxigraph-server"]

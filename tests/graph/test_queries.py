@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
@@ -178,3 +179,15 @@ def test_a_query_over_its_time_limit_times_out(store: GraphStore) -> None:
     with pytest.raises(QueryTimeout):
         store.query_raw(SLOW, "application/sparql-results+json", timeout=0.3)
     assert store.ask("ASK {}", timeout=5)
+
+
+def test_query_raw_async_answers_as_query_raw_and_times_out(loaded: GraphStore) -> None:
+    query = "SELECT ?s ?label WHERE { ?s rdfs:label ?label } ORDER BY ?s ?label".replace(
+        "rdfs:label", "<http://www.w3.org/2000/01/rdf-schema#label>")
+    for accept in ("application/sparql-results+json", "text/csv"):
+        expected = loaded.query_raw(query, accept, timeout=10, max_rows=3)
+        assert asyncio.run(loaded.query_raw_async(query, accept, timeout=10, max_rows=3)) == expected
+    with pytest.raises(QueryTimeout):
+        asyncio.run(loaded.query_raw_async(SLOW, "application/sparql-results+json", timeout=0.3))
+    with pytest.raises(QuerySyntaxError):
+        asyncio.run(loaded.query_raw_async("SELECT nonsense", "application/sparql-results+json", timeout=5))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 
 import pytest
@@ -38,3 +39,20 @@ def test_threads_are_daemons() -> None:
     pool = DaemonPool("test")
     pool.run(lambda: None, timeout=5)
     assert all(t.daemon for t in threading.enumerate() if t.name.startswith("test-"))
+
+
+def test_awaited_work_returns_raises_and_meets_its_deadline() -> None:
+    pool = DaemonPool("test")
+    release = threading.Event()
+
+    async def scenario() -> None:
+        assert await pool.run_async(lambda: 6 * 7, timeout=5) == 42
+        assert await pool.run_async(lambda: "no limit", timeout=None) == "no limit"
+        with pytest.raises(ZeroDivisionError):
+            await pool.run_async(lambda: 1 / 0, timeout=5)
+        with pytest.raises(Deadline):
+            await pool.run_async(lambda: release.wait(10), timeout=0.05)
+        assert await pool.run_async(lambda: "next", timeout=5) == "next"
+
+    asyncio.run(scenario())
+    release.set()
