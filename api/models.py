@@ -243,7 +243,9 @@ class ProvinceDetail(ProvinceSummary):
     successors: list[Ref]
     blocs: list[YearBlocs]
     bloc_roles: list[BlocRoleYear]
-    awards: list[AwardItem]
+    awards: list[AwardItem] = Field(description="The most recent awards to the province (the `awards` parameter "
+                                                "says how many); /awards?province= lists them all.")
+    award_count: int = Field(description="Awards to the province, all told.")
     officials: list[ProvinceOfficial]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
-from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
+from ..deps import MAX_LIMIT, Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
 from ..models import (
     BlocRoleYear,
@@ -33,6 +33,7 @@ ProvinceId = Annotated[str, Path(pattern=r"^[a-z0-9-]+$", max_length=200,
                                  description="The last segment of the province's IRI (bac-kan, thai-nguyen-2025).",
                                  examples=["bac-kan"])]
 _DCTERMS = "http://purl.org/dc/terms/"
+DEFAULT_AWARDS = 20
 
 
 @router.get("", summary="Every province-level unit, before and after the 2025 reform", response_model=ProvinceList)
@@ -48,10 +49,16 @@ def list_provinces(store: StoreDep, settings: SettingsDep, page: PageDep) -> Pro
 @router.get("/{id}", summary="One province: blocs by year, years it led or deputised, awards, officials, "
                              "predecessors and successor", response_model=ProvinceDetail,
             responses={404: {"description": "Unknown province."}})
-def get_province(id: ProvinceId, store: StoreDep, settings: SettingsDep) -> ProvinceDetail:
-    rows, bloc_rows, award_rows, official_rows = run_queries(
+def get_province(
+    id: ProvinceId, store: StoreDep, settings: SettingsDep,
+    awards: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=(
+        "Awards shown, the most recent first; `award_count` says how many there are, and "
+        "/awards?province={id} lists them all."))] = DEFAULT_AWARDS,
+) -> ProvinceDetail:
+    rows, bloc_rows, award_rows, count_rows, official_rows = run_queries(
         store, settings, Call("province", {"province": id}), Call("province_blocs", {"province": id}),
-        Call("awards", {"province": id}), Call("province_officials", {"province": id}, limit=500))
+        Call("awards", {"province": id}, limit=awards), Call("award_count", {"province": id}),
+        Call("province_officials", {"province": id}, limit=500))
     if not rows:
         raise NotFound(f"no province with id {id!r}")
     base = store.base_iri
@@ -73,7 +80,7 @@ def get_province(id: ProvinceId, store: StoreDep, settings: SettingsDep) -> Prov
             blocs.setdefault(year, {})[bloc.iri] = bloc
         else:
             roles.append(BlocRoleYear(year=year, bloc=bloc, role="leader" if relation == "blocLeader" else "deputy"))
-    awards = [award_item(r, base) for r in award_rows]
+    award_items = [award_item(r, base) for r in award_rows]
     officials = [ProvinceOfficial(person=make_ref(r["person"], base, r.get("personLabel")),
                                   post=make_ref(r["post"], base, r.get("postLabel")),
                                   acting=bool(r["acting"].toPython()) if r.get("acting") is not None else False)
@@ -88,4 +95,4 @@ def get_province(id: ProvinceId, store: StoreDep, settings: SettingsDep) -> Prov
         blocs=[YearBlocs(year=y, blocs=sorted(b.values(), key=lambda r: r.iri))
                for y, b in sorted(blocs.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))],
         bloc_roles=sorted(roles, key=lambda r: (r.year is None, r.year or 0, r.bloc.iri)),
-        awards=awards, officials=officials)
+        awards=award_items, award_count=int(count_rows[0]["awards"]) if count_rows else 0, officials=officials)

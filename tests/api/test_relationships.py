@@ -153,6 +153,13 @@ def test_province_awards_and_roles(client: TestClient) -> None:
     assert {(r["year"], r["role"]) for r in body["bloc_roles"]} == {(2023, "leader")}
 
 
+def test_province_page_counts_its_awards(client: TestClient) -> None:
+    for province in ("binh-dinh", "bac-kan", "dak-lak"):
+        listed = client.get("/awards", params={"province": province, "limit": 500}).json()["items"]
+        page = client.get(f"/provinces/{province}").json()
+        assert page["award_count"] == len(listed) and page["awards"] == listed
+
+
 def test_provinces_list(client: TestClient) -> None:
     items = client.get("/provinces", params={"limit": 500}).json()["items"]
     ids = {p["id"] for p in items}
