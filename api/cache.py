@@ -6,8 +6,8 @@ This ASGI middleware keeps the bodies of successful GET responses, keyed by the 
 path, the query string and the ``Accept`` header, in a least-recently-used table bounded in bytes,
 and gives every cached response an ``ETag`` (``If-None-Match`` then gets ``304``). It stays out of
 the way when the data can change (a writable store, a SPARQL server), for requests with
-credentials, for other methods, and for responses that are not ``200`` or are larger than one
-entry may be (those stream through unbuffered).
+credentials, for other methods, and for responses that are not ``200``, say ``Cache-Control:
+no-store`` or are larger than one entry may be (those stream through unbuffered).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ class ResponseCache:
                 return
             if message["type"] == "http.response.start":
                 start = message
-                if message["status"] != 200:
+                if message["status"] != 200 or _no_store(message):
                     streaming = True
                     await send(message)
                 return
@@ -129,3 +129,8 @@ class ResponseCache:
         while self._size > self.max_bytes and self._entries:
             _, old = self._entries.popitem(last=False)
             self._size -= len(old.body)
+
+
+def _no_store(start: Message) -> bool:
+    """A response that says ``Cache-Control: no-store`` (an answer that will soon change)."""
+    return any(k.lower() == b"cache-control" and b"no-store" in v.lower() for k, v in start.get("headers", []))

@@ -2,7 +2,9 @@
 
 The description is computed from the store when asked for: triple counts (all named graphs, the
 facts graph, the reference graph), entities and class partitions, the articles, the links out to
-Wikidata, the SPARQL endpoint, the dumps, the licence and the vocabularies used.
+Wikidata, the SPARQL endpoint, the dumps, the licence and the vocabularies used. The counts are
+whole-store scans (~75 s at 100,000 articles): a read-only server counts once per snapshot in the
+background and answers without the counts until they are ready.
 
 Dumps are **streamed from the store**: ``/dumps/vnkg.nq.gz`` and ``/dumps/vnkg.trig.gz`` export the
 whole dataset (every named graph) at request time into a gzipped temporary file that is sent and
@@ -18,13 +20,17 @@ import gzip
 import os
 import tempfile
 import threading
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal as TypingLiteral
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, XSD
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, RDFS, SKOS, XSD
+from rdflib.term import Identifier
 from starlette.background import BackgroundTask
 from vnkg.api.deps import SettingsDep, StoreDep
 from vnkg.api.routes.linked_data import (
@@ -38,7 +44,8 @@ from vnkg.graph.base import GraphStore, facts_graph_iri, reference_graph_iri
 
 from vnkg.namespaces import ONTOLOGY_IRI, PREFIXES, SCHEMA
 
-__all__ = ["DATA_LICENSE", "DUMPS", "VOID", "class_counts", "router", "void_graph", "write_dump"]
+__all__ = ["DATA_LICENSE", "DUMPS", "VOID", "VoidStatistics", "class_counts", "router", "void_graph",
+           "void_statistics", "write_dump"]
 
 router = APIRouter(tags=["linked data"])
 
@@ -66,6 +73,9 @@ _LINKS = """SELECT (COUNT(*) AS ?n) WHERE {
 }"""
 _CLOSE_LINKS = _LINKS.replace("exactMatch", "closeMatch")
 _EXAMPLE = "SELECT ?s WHERE { ?s a <https://schema.org/Person> } ORDER BY ?s LIMIT 1"
+_LINKSETS = (("wikidata", SKOS.exactMatch, _LINKS), ("wikidata-close", SKOS.closeMatch, _CLOSE_LINKS))
+STATISTICS_WAIT = 5.0
+"""Seconds a request for the description waits for its counts before it is answered without them."""
 
 
 def _count(store: GraphStore, query: str) -> int:
@@ -78,12 +88,45 @@ def class_counts(store: GraphStore) -> dict[str, int]:
     return {str(row["class"]): int(row["n"]) for row in store.select(_CLASS_COUNTS)}
 
 
-def void_graph(store: GraphStore, public: str) -> Graph:
+@dataclass(frozen=True)
+class VoidStatistics:
+    """The counts a VoID description gives: whole-store figures, slow on a large store."""
+
+    triples: int
+    entities: int
+    distinct_subjects: int
+    properties: int
+    documents: int
+    example: Identifier | None
+    classes: dict[str, int]
+    graph_triples: dict[str, int]
+    links: dict[str, int]
+
+
+def void_statistics(store: GraphStore) -> VoidStatistics:
+    """Count what the description states (at 100k articles: ~75 s, most of it distinct subjects,
+    entities and properties)."""
+    base = store.base_iri
+    example = store.select(_EXAMPLE)
+    return VoidStatistics(
+        triples=store.count_quads(), entities=_count(store, _ENTITIES), distinct_subjects=_count(store, _SUBJECTS),
+        properties=_count(store, _PROPERTIES), documents=len(store.article_ids()),
+        example=example[0]["s"] if example else None, classes=class_counts(store),
+        graph_triples={str(g): store.count_quads(str(g)) for g in (facts_graph_iri(base), reference_graph_iri(base))},
+        links={name: _count(store, query) for name, _, query in _LINKSETS})
+
+
+def void_graph(store: GraphStore, public: str,
+               statistics: VoidStatistics | TypingLiteral["later"] | None = None) -> Graph:
     """The VoID + DCAT description of the dataset in ``store``, as served from ``public``.
 
     ``public`` is the server's base URL without a trailing '/'; the dataset is
-    ``{public}/.well-known/void#vnkg``.
+    ``{public}/.well-known/void#vnkg``. The counts are ``statistics``, computed here when None;
+    ``"later"`` leaves them out (they are being computed).
     """
+    if statistics is None:
+        statistics = void_statistics(store)
+    stats = statistics if isinstance(statistics, VoidStatistics) else None
     base = store.base_iri
     doc = URIRef(f"{public}/.well-known/void")
     dataset = URIRef(f"{doc}#vnkg")
@@ -121,37 +164,40 @@ def void_graph(store: GraphStore, public: str) -> Graph:
     for feature in (FORMATS.Turtle, FORMATS["JSON-LD"], FORMATS["N-Triples"], FORMATS["N-Quads"], FORMATS.TriG):
         g.add((dataset, VOID.feature, feature))
 
-    g.add((dataset, VOID.triples, Literal(store.count_quads(), datatype=XSD.integer)))
-    g.add((dataset, VOID.entities, Literal(_count(store, _ENTITIES), datatype=XSD.integer)))
-    g.add((dataset, VOID.distinctSubjects, Literal(_count(store, _SUBJECTS), datatype=XSD.integer)))
-    g.add((dataset, VOID.properties, Literal(_count(store, _PROPERTIES), datatype=XSD.integer)))
-    g.add((dataset, VOID.documents, Literal(len(store.article_ids()), datatype=XSD.integer)))
-    example = store.select(_EXAMPLE)
-    if example:
-        g.add((dataset, VOID.exampleResource, example[0]["s"]))
-
-    for cls, count in sorted(class_counts(store).items()):
-        partition = BNode()
-        g.add((dataset, VOID.classPartition, partition))
-        g.add((partition, VOID["class"], URIRef(cls)))
-        g.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
+    if stats is not None:
+        g.add((dataset, VOID.triples, Literal(stats.triples, datatype=XSD.integer)))
+        g.add((dataset, VOID.entities, Literal(stats.entities, datatype=XSD.integer)))
+        g.add((dataset, VOID.distinctSubjects, Literal(stats.distinct_subjects, datatype=XSD.integer)))
+        g.add((dataset, VOID.properties, Literal(stats.properties, datatype=XSD.integer)))
+        g.add((dataset, VOID.documents, Literal(stats.documents, datatype=XSD.integer)))
+        if stats.example is not None:
+            g.add((dataset, VOID.exampleResource, stats.example))
+        for cls, count in sorted(stats.classes.items()):
+            partition = BNode()
+            g.add((dataset, VOID.classPartition, partition))
+            g.add((partition, VOID["class"], URIRef(cls)))
+            g.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
+    else:
+        g.add((doc, RDFS.comment, Literal(
+            "The dataset's counts are being computed; ask again in a minute or two.", lang="en")))
 
     for graph_iri, title in ((facts_graph_iri(base), "facts"), (reference_graph_iri(base), "reference")):
         subset = URIRef(f"{doc}#{title}")
         g.add((dataset, VOID.subset, subset))
         g.add((subset, RDF.type, VOID.Dataset))
         g.add((subset, DCTERMS.title, Literal(f"the {title} graph <{graph_iri}>", lang="en")))
-        g.add((subset, VOID.triples, Literal(store.count_quads(str(graph_iri)), datatype=XSD.integer)))
+        if stats is not None:
+            g.add((subset, VOID.triples, Literal(stats.graph_triples[str(graph_iri)], datatype=XSD.integer)))
 
-    for name, predicate, query in (("wikidata", SKOS.exactMatch, _LINKS),
-                                   ("wikidata-close", SKOS.closeMatch, _CLOSE_LINKS)):
+    for name, predicate, _ in _LINKSETS:
         linkset = URIRef(f"{doc}#links-{name}")
         g.add((dataset, VOID.subset, linkset))
         g.add((linkset, RDF.type, VOID.Linkset))
         g.add((linkset, VOID.linkPredicate, predicate))
         g.add((linkset, VOID.subjectsTarget, dataset))
         g.add((linkset, VOID.objectsTarget, URIRef("http://www.wikidata.org/")))
-        g.add((linkset, VOID.triples, Literal(_count(store, query), datatype=XSD.integer)))
+        if stats is not None:
+            g.add((linkset, VOID.triples, Literal(stats.links[name], datatype=XSD.integer)))
         g.add((linkset, DCTERMS.description, Literal(
             "Provinces to their Wikidata items, only where the reference sources name the item.", lang="en")))
 
@@ -188,25 +234,51 @@ def write_dump(store: GraphStore, fmt: DumpFormat, path: Path) -> None:
 
 @router.get("/.well-known/void", summary="VoID and DCAT description of the dataset (Turtle by default)")
 def void(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """The dataset's description, computed from the store; Turtle unless another RDF format is asked for."""
+    """The dataset's description; Turtle unless another RDF format is asked for.
+
+    A store that can change is counted at each request. A read-only store is counted once per
+    snapshot, in the background: a request waits `STATISTICS_WAIT` seconds for the counts and is
+    otherwise answered without them (with a comment saying they are on their way, and no caching).
+    """
     pick = choose(request.headers.get("accept"), tuple(RDF_EXTENSIONS)) or "ttl"
     public = public_base(request, settings)
     snapshot = getattr(store, "snapshot", None)
     if snapshot is None:  # the data can change: describe it as it is now
         return rdf_response(void_graph(store, public), pick)
-    key = (id(store), snapshot, public)
-    with _DESCRIPTIONS_LOCK:  # one computation per snapshot, whichever format is asked for first
-        graph = _DESCRIPTIONS.get(key)
-        if graph is None:
-            graph = _DESCRIPTIONS[key] = void_graph(store, public)
-            while len(_DESCRIPTIONS) > 8:
-                _DESCRIPTIONS.pop(next(iter(_DESCRIPTIONS)))
-    return rdf_response(graph, pick)
+    counting = _counting(store, snapshot)
+    try:
+        statistics = counting.result(STATISTICS_WAIT)
+    except FutureTimeout:
+        response = rdf_response(void_graph(store, public, "later"), pick)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Retry-After"] = "60"
+        return response
+    return rdf_response(void_graph(store, public, statistics), pick)
 
 
-_DESCRIPTIONS: dict[tuple[int, int, str], Graph] = {}
-"""VoID descriptions of stores that cannot change (whole-store counts: ~75 s at 100k articles)."""
-_DESCRIPTIONS_LOCK = threading.Lock()
+_STATISTICS: dict[tuple[int, int], Future[VoidStatistics]] = {}
+"""The counts of stores that cannot change, per snapshot, computed once (or being computed)."""
+_STATISTICS_LOCK = threading.Lock()
+
+
+def _counting(store: GraphStore, snapshot: int) -> Future[VoidStatistics]:
+    key = (id(store), snapshot)
+    with _STATISTICS_LOCK:
+        future = _STATISTICS.get(key)
+        if future is None or (future.done() and future.exception() is not None):  # a failed count is retried
+            future = _STATISTICS[key] = Future()
+            threading.Thread(target=_count_into, args=(store, future), name="vnkg-void-statistics",
+                             daemon=True).start()
+            while len(_STATISTICS) > 8:
+                _STATISTICS.pop(next(iter(_STATISTICS)))
+    return future
+
+
+def _count_into(store: GraphStore, future: Future[VoidStatistics]) -> None:
+    try:
+        future.set_result(void_statistics(store))
+    except BaseException as e:  # the request that waits for it reports it
+        future.set_exception(e)
 
 
 @router.get("/dumps/{file_name}", summary="Gzipped dumps of the whole dataset, streamed from the store")

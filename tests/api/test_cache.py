@@ -3,10 +3,13 @@ nothing is cached when the data can change."""
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from rdflib import Graph, Namespace
 from vnkg.api.app import create_app
 from vnkg.api.cache import ResponseCache
 from vnkg.graph.embedded import EmbeddedStore
@@ -15,6 +18,8 @@ from vnkg.loaders.pipeline import Loader
 from vnkg.settings import Settings
 
 from .conftest import BASE, CORPUS
+
+VOID = Namespace("http://rdfs.org/ns/void#")
 
 
 def _cache(client: TestClient) -> ResponseCache:
@@ -120,17 +125,55 @@ def test_the_void_description_is_computed_once_per_snapshot(store_dir: Path, mon
     from vnkg.api.routes import void
 
     calls: list[int] = []
-    real = void.void_graph
-    monkeypatch.setattr(void, "void_graph", lambda *args: calls.append(1) or real(*args))
+    real = void.void_statistics
+    monkeypatch.setattr(void, "void_statistics", lambda store: calls.append(1) or real(store))
     with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, \
             _client(store, response_cache_mb=0) as client:
         turtle = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
         json_ld = client.get("/.well-known/void", headers={"Accept": "application/ld+json"})
         assert turtle.status_code == json_ld.status_code == 200 and turtle.content != json_ld.content
-        assert len(calls) == 1
+        assert "void:triples" in turtle.text and len(calls) == 1
         store.refresh()
         client.get("/.well-known/void")
         assert len(calls) == 2
+
+
+def test_the_void_description_comes_at_once_and_its_counts_when_ready(store_dir: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from vnkg.api.routes import void
+
+    release = threading.Event()
+    failures = [RuntimeError("the store went away")]
+    real = void.void_statistics
+
+    def slow(store: EmbeddedStore) -> void.VoidStatistics:
+        if failures:
+            raise failures.pop()
+        release.wait(10)
+        return real(store)
+
+    monkeypatch.setattr(void, "void_statistics", slow)
+    monkeypatch.setattr(void, "STATISTICS_WAIT", 0.2)
+    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store, _client(store) as client:
+        store.refresh()  # a snapshot of its own, not counted by another test
+        with pytest.raises(RuntimeError, match="went away"):
+            client.get("/.well-known/void")  # a failed count is reported ...
+        early = client.get("/.well-known/void")  # ... and tried again, this time slowly
+        assert early.status_code == 200 and early.headers["retry-after"] == "60"
+        assert early.headers["cache-control"] == "no-store"
+        described = Graph().parse(data=early.text, format="turtle")
+        assert (None, VOID.sparqlEndpoint, None) in described and (None, VOID.triples, None) not in described
+        assert "being computed" in early.text
+        assert client.get("/.well-known/void").status_code == 200
+        assert _cache(client).hits == 0  # an answer marked no-store is not kept
+        release.set()
+        for _ in range(100):
+            ready = client.get("/.well-known/void")
+            if "retry-after" not in ready.headers:
+                break
+            time.sleep(0.05)
+        counted = Graph().parse(data=ready.text, format="turtle")
+        assert (None, VOID.triples, None) in counted and "being computed" not in ready.text
 
 
 def test_head_is_the_get_without_its_body(store_dir: Path) -> None:
