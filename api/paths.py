@@ -24,6 +24,8 @@ MAX_STEPS = 6
 """Longest chain searched for (officials in between + 1)."""
 MAX_FRONTIER = 5_000
 """A frontier larger than this stops the search (the answer would mean little)."""
+PEOPLE_PER_HUB = 10
+"""About how many people an event or body links (for choosing between the two ways of a level)."""
 
 _PREFIXES = """PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
@@ -143,7 +145,8 @@ class _Search:
         # the smallest (person, link) of the frontier reaching each hub this side has not seen
         reach: dict[tuple[str, str], tuple[str, str]] = {}
         branches = [_HUB_BRANCHES[kind].format(values=values, graph=self.graph) for kind in self.kinds]
-        for row in self._select(_HUBS, branches):
+        rows = self._select(_HUBS, branches)
+        for row in rows:
             key = (str(row["hub"]), str(row["kind"]))
             if key in self.hubs_seen[side]:
                 continue
@@ -155,8 +158,15 @@ class _Search:
         self.hubs_seen[side].update(reach)
         # First only the people of the other side's frontier: when the two sides meet at this level
         # (the last one), that small answer is all the search needs.
-        meeting = self._members(reach, known, f"VALUES ?other {{ {_values(sorted(meet))} }}")
-        return meeting or self._members(reach, known, "")
+        # Asking only for the other side's people costs about their number times the hubs a person
+        # has (the store starts from them); asking for everyone, the hubs times the people a hub
+        # has. The first wins when the sides are about to meet and the other side is small.
+        hubs_per_person = len(rows) / len(frontier)
+        if len(meet) * hubs_per_person <= len(reach) * PEOPLE_PER_HUB:
+            meeting = self._members(reach, known, f"VALUES ?other {{ {_values(sorted(meet))} }}")
+            if meeting:
+                return meeting
+        return self._members(reach, known, "")
 
     def _members(self, reach: dict[tuple[str, str], tuple[str, str]], known: dict[str, Step | None],
                  restrict: str) -> list[Step]:
