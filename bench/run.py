@@ -100,6 +100,22 @@ def time_calls(call: Callable[[Any], Any], params: Sequence[Any], runs: int, war
     return stats
 
 
+def time_pairs(first: Callable[[Any], Any], second: Callable[[Any], Any], params: Sequence[Any], runs: int,
+               warmup: int, budget: float = math.inf) -> tuple[dict[str, Any], dict[str, Any]]:
+    """`time_calls` of two calls taking turns on the same parameter (``first`` then ``second``), so
+    that whatever else the machine is doing weighs on both alike; the statistics of each."""
+    timed: tuple[list[float], list[float]] = ([], [])
+
+    def both(param: Any) -> None:
+        for call, durations in ((first, timed[0]), (second, timed[1])):
+            start = time.perf_counter()
+            call(param)
+            durations.append(time.perf_counter() - start)
+
+    timed_runs = time_calls(both, params, runs, warmup, budget)["runs"]  # the last ones; warm-up before them
+    return summarise_ms(timed[0][-timed_runs:]), summarise_ms(timed[1][-timed_runs:])
+
+
 def dir_size(path: Path) -> int:
     """Bytes of the files under a directory."""
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
@@ -641,16 +657,14 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
                 if label.endswith("+opt"):
                     continue
                 texts = [values_query(text, bindings) for text, bindings in prepared]
-                own = time_calls(lambda text: store.select(text, timeout=cfg.budget), texts, cfg.runs, cfg.warmup,
-                                 cfg.budget)
                 codes: list[int] = []
+                encoded = {text: "/sparql?" + urlencode({"query": text}) for text in texts}
 
-                encoded = ["/sparql?" + urlencode({"query": text}) for text in texts]
+                def over_http(text: str, codes: list[int] = codes, encoded: dict[str, str] = encoded) -> None:
+                    codes.append(client.get(encoded[text], accept="application/sparql-results+json")[0])
 
-                def over_http(path: str, codes: list[int] = codes) -> None:
-                    codes.append(client.get(path, accept="application/sparql-results+json")[0])
-
-                http = time_calls(over_http, encoded, cfg.runs, cfg.warmup, cfg.budget)
+                own, http = time_pairs(lambda text: store.select(text, timeout=cfg.budget), over_http, texts,
+                                       cfg.runs, cfg.warmup, cfg.budget)
                 overhead[label] = {"store_median_ms": own["median_ms"], "sparql_median_ms": http["median_ms"],
                                    "store_p95_ms": own["p95_ms"], "sparql_p95_ms": http["p95_ms"],
                                    "added_pct": round(100 * (http["median_ms"] / own["median_ms"] - 1), 1),
