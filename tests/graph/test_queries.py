@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
@@ -13,6 +12,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from vnkg.graph.base import GraphStore
 from vnkg.graph.errors import QuerySyntaxError, QueryTimeout, UnsupportedFormat
+
+from tests import aio
 
 from .articles import article, node
 
@@ -186,8 +187,8 @@ def test_query_raw_async_answers_as_query_raw_and_times_out(loaded: GraphStore) 
         "rdfs:label", "<http://www.w3.org/2000/01/rdf-schema#label>")
     for accept in ("application/sparql-results+json", "text/csv"):
         expected = loaded.query_raw(query, accept, timeout=10, max_rows=3)
-        assert asyncio.run(loaded.query_raw_async(query, accept, timeout=10, max_rows=3)) == expected
+        assert aio.run(loaded.query_raw_async(query, accept, timeout=10, max_rows=3)) == expected
     with pytest.raises(QueryTimeout):
-        asyncio.run(loaded.query_raw_async(SLOW, "application/sparql-results+json", timeout=0.3))
+        aio.run(loaded.query_raw_async(SLOW, "application/sparql-results+json", timeout=0.3))
     with pytest.raises(QuerySyntaxError):
-        asyncio.run(loaded.query_raw_async("SELECT nonsense", "application/sparql-results+json", timeout=5))
+        aio.run(loaded.query_raw_async("SELECT nonsense", "application/sparql-results+json", timeout=5))

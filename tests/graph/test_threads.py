@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 
 import pytest
 from vnkg.graph.threads import DaemonPool, Deadline
+
+from tests import aio
 
 
 def test_results_and_errors_come_back_and_threads_are_reused() -> None:
@@ -54,5 +55,5 @@ def test_awaited_work_returns_raises_and_meets_its_deadline() -> None:
             await pool.run_async(lambda: release.wait(10), timeout=0.05)
         assert await pool.run_async(lambda: "next", timeout=5) == "next"
 
-    asyncio.run(scenario())
+    aio.run(scenario())
     release.set()
