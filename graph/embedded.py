@@ -55,7 +55,6 @@ from .base import (
     article_graph_iri,
     article_id_from_graph,
     facts_graph_iri,
-    negotiate,
     reference_graph_iri,
 )
 from .binding import bind_values
@@ -67,7 +66,7 @@ from .errors import (
     StoreLocked,
     UnsupportedFormat,
 )
-from .results import serialize_boolean, serialize_solutions
+from .results import serialize_result
 from .terms import quad_to_oxigraph, to_rdflib
 from .threads import DaemonPool, Deadline
 from .updates import reference_update, remove_article_update, replace_article_update
@@ -369,19 +368,8 @@ class EmbeddedStore:
     def _raw(self, query: str, accept: str, default_graph_uris: Sequence[str], named_graph_uris: Sequence[str],
              max_rows: int | None, cancel: threading.Event) -> tuple[bytes, str]:
         result = self._query(query, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
-        if isinstance(result, ox.QueryBoolean):
-            media = negotiate(accept, "boolean")
-            return serialize_boolean(bool(result), media), media
-        if isinstance(result, ox.QuerySolutions):
-            media = negotiate(accept, "solutions")
-            names = [v.value for v in result.variables]
-            rows = _capped((list(s) for s in result), max_rows, cancel)
-            return serialize_solutions(names, rows, media), media
-        media = negotiate(accept, "graph")
-        triples = _capped(iter(result), max_rows, cancel)
-        fmt = ox.RdfFormat.from_media_type(media)
-        data = ox.serialize(triples, format=fmt, prefixes=_turtle_prefixes(self._base, fmt))
-        return data or b"", media
+        return serialize_result(result, accept, lambda items: _capped(items, max_rows, cancel),
+                                lambda fmt: _turtle_prefixes(self._base, fmt))
 
     # -- writes ---------------------------------------------------------------------------------
 

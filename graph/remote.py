@@ -45,7 +45,6 @@ from .base import (
     article_graph_iri,
     article_graph_prefix,
     article_id_from_graph,
-    negotiate,
     reference_graph_iri,
 )
 from .binding import bind_values
@@ -57,7 +56,7 @@ from .errors import (
     StoreUnavailable,
     UnsupportedFormat,
 )
-from .results import serialize_boolean, serialize_solutions
+from .results import serialize_result
 from .terms import to_rdflib
 from .updates import n3, reference_update, remove_article_update, replace_article_update
 
@@ -237,18 +236,7 @@ class RemoteStore:
                                         default_graph_uris=default_graph_uris,
                                         named_graph_uris=named_graph_uris, timeout=timeout)
         parsed = self._parse(self._read(response, timeout), media)
-        if isinstance(parsed, ox.QueryBoolean):
-            out = negotiate(accept, "boolean")
-            return serialize_boolean(bool(parsed), out), out
-        if isinstance(parsed, ox.QuerySolutions):
-            out = negotiate(accept, "solutions")
-            names = [v.value for v in parsed.variables]
-            rows = _take((list(s) for s in parsed), max_rows)
-            return serialize_solutions(names, rows, out), out
-        out = negotiate(accept, "graph")
-        fmt = ox.RdfFormat.from_media_type(out)
-        triples = [q.triple for q in _take(iter(parsed), max_rows)]
-        return ox.serialize(triples, format=fmt) or b"", out
+        return serialize_result(parsed, accept, lambda items: _take(items, max_rows))
 
     async def query_raw_async(self, query: str, accept: str, *, default_graph_uris: Sequence[str] = (),
                               named_graph_uris: Sequence[str] = (), timeout: float | None = None,

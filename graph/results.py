@@ -1,4 +1,5 @@
-"""Serialising SELECT/ASK results (pyoxigraph terms) as SPARQL JSON, XML, CSV and TSV.
+"""Serialising query results (pyoxigraph terms): SELECT/ASK as SPARQL JSON, XML, CSV and TSV, and
+CONSTRUCT/DESCRIBE in the RDF format asked for.
 
 Both backends produce pyoxigraph terms (the remote one parses the server's JSON with
 ``pyoxigraph.parse_query_results``), so row caps and time limits are applied in one place.
@@ -9,13 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-__all__ = ["serialize_boolean", "serialize_solutions"]
+from .base import negotiate
+
+__all__ = ["serialize_boolean", "serialize_result", "serialize_solutions"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XML_HEAD = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
@@ -117,3 +120,27 @@ def serialize_boolean(value: bool, media_type: str) -> bytes:
     if media_type == "application/sparql-results+xml":
         return f"{_XML_HEAD}<head/><boolean>{'true' if value else 'false'}</boolean></sparql>".encode()
     raise ValueError(f"ASK results cannot be served as {media_type}")
+
+
+def serialize_result(result: Any, accept: str, take: Callable[[Iterator[Any]], list[Any]],
+                     prefixes: Callable[[ox.RdfFormat], dict[str, str] | None] | None = None) -> tuple[bytes, str]:
+    """A query's result in the best media type ``accept`` allows, and that media type.
+
+    ``result`` is a ``QueryBoolean``, ``QuerySolutions`` or an iterator of triples (or quads, whose
+    triples are taken); ``take`` cuts the rows or triples (the row cap); ``prefixes`` gives the
+    prefixes to write for an RDF format.
+
+    >>> serialize_result(ox.Store().query("ASK {}"), "application/sparql-results+json", list)
+    (b'{"head": {}, "boolean": true}', 'application/sparql-results+json')
+    """
+    if isinstance(result, ox.QueryBoolean):
+        media = negotiate(accept, "boolean")
+        return serialize_boolean(bool(result), media), media
+    if isinstance(result, ox.QuerySolutions):
+        media = negotiate(accept, "solutions")
+        names = [v.value for v in result.variables]
+        return serialize_solutions(names, take(list(s) for s in result), media), media
+    media = negotiate(accept, "graph")
+    fmt = ox.RdfFormat.from_media_type(media)
+    triples = [t.triple if isinstance(t, ox.Quad) else t for t in take(iter(result))]
+    return ox.serialize(triples, format=fmt, prefixes=prefixes(fmt) if prefixes else None) or b"", media
