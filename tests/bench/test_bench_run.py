@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bench.asgi import AsgiClient
-from bench.run import percentile, render, summarise_ms
+from bench.run import percentile, render, summarise_ms, time_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,6 +18,24 @@ def test_percentile_and_summary() -> None:
     assert percentile(list(range(1, 101)), 0.95) == 95
     stats = summarise_ms([0.001] * 19 + [0.1])
     assert stats["median_ms"] == 1.0 and stats["p95_ms"] == 1.0 and stats["max_ms"] == 100.0
+
+
+def test_time_pairs_alternates_the_two_calls_and_keeps_warm_up_out() -> None:
+    order: list[tuple[str, int]] = []
+    first, second = time_pairs(lambda p: order.append(("a", p)), lambda p: order.append(("b", p)), [1, 2, 3],
+                               runs=4, warmup=2)
+    assert order == [("a", 1), ("b", 1), ("a", 2), ("b", 2),  # warm-up
+                     ("a", 1), ("b", 1), ("a", 2), ("b", 2), ("a", 3), ("b", 3), ("a", 1), ("b", 1)]
+    assert first["runs"] == second["runs"] == 4
+
+
+def test_asgi_client_doctest() -> None:
+    import doctest
+
+    import bench.asgi
+
+    result = doctest.testmod(bench.asgi)
+    assert result.attempted > 0 and result.failed == 0
 
 
 def test_asgi_client_sends_the_query_string_and_accept_header() -> None:
