@@ -6,7 +6,7 @@ settings with ``app.dependency_overrides[get_api_settings]`` or pass them to ``c
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -18,7 +18,7 @@ from vnkg.settings import Settings
 from .errors import ApiError
 
 __all__ = ["Call", "Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settings", "get_store", "run_queries",
-           "run_query"]
+           "run_query", "start_queries"]
 
 MAX_LIMIT = 500
 
@@ -72,6 +72,12 @@ class Call:
 _PAGE_QUERIES = ThreadPoolExecutor(max_workers=8, thread_name_prefix="vnkg-page-query")
 
 
+def start_queries(store: GraphStore, settings: Settings, *calls: Call) -> list[Future[list[dict[str, Any]]]]:
+    """Start several named queries side by side; their futures, in the order given (for a page
+    that needs one answer before it can ask its next question while the others still run)."""
+    return [_PAGE_QUERIES.submit(run_query, store, settings, c.name, limit=c.limit, **c.values) for c in calls]
+
+
 def run_queries(store: GraphStore, settings: Settings, *calls: Call) -> list[list[dict[str, Any]]]:
     """The rows of several named queries, run side by side (the store releases the GIL while it
     evaluates), in the order given; the first error raised is raised here.
@@ -80,5 +86,4 @@ def run_queries(store: GraphStore, settings: Settings, *calls: Call) -> list[lis
     if len(calls) == 1:
         call = calls[0]
         return [run_query(store, settings, call.name, limit=call.limit, **call.values)]
-    futures = [_PAGE_QUERIES.submit(run_query, store, settings, c.name, limit=c.limit, **c.values) for c in calls]
-    return [future.result() for future in futures]
+    return [future.result() for future in start_queries(store, settings, *calls)]

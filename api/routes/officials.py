@@ -17,7 +17,7 @@ from vnkg.queries import get_query
 
 from vnkg.settings import Settings
 
-from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
+from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query, start_queries
 from ..errors import BadParameter, NotFound
 from ..models import (
     Connection,
@@ -83,15 +83,14 @@ def search_officials(
     return OfficialList(q=q, limit=page.limit, offset=page.offset, count=len(items), items=items)
 
 
-def _source_details(store: GraphStore, settings: Settings, person_id: str,
-                    articles: list[str]) -> dict[tuple[str, str], Source]:
-    """What a list shows of these articles as sources of the person's posts, by (tenure, article)."""
-    if not articles:
-        return {}
-    base = store.base_iri
+def _source_calls(person_id: str, articles: list[str], base: str) -> tuple[Call, Call]:
+    """The two queries that read what a list shows of these articles as the person's sources."""
     values = {"person": person_id, "article": sorted({local_id(a, base) for a in articles})}
-    rows, evidence = run_queries(store, settings, Call("official_source_details", values),
-                                 Call("official_evidence", values))
+    return Call("official_source_details", values), Call("official_evidence", values)
+
+
+def _sources_from(rows: list[dict], evidence: list[dict], base: str) -> dict[tuple[str, str], Source]:  # type: ignore[type-arg]
+    """Sources by (tenure, article), from the rows of the two queries of `_source_calls`."""
     found = {(str(r["tenure"]), str(r["article"])): Source(
         iri=str(r["article"]), id=local_id(str(r["article"]), base), headline=opt_str(r.get("headline")),
         published=opt_str(r.get("published")), url=opt_str(r.get("url")), outlet=opt_str(r.get("outlet")))
@@ -101,6 +100,15 @@ def _source_details(store: GraphStore, settings: Settings, person_id: str,
         if source is not None and str(row["sentence"]) not in source.evidence:
             source.evidence.append(str(row["sentence"]))
     return found
+
+
+def _source_details(store: GraphStore, settings: Settings, person_id: str,
+                    articles: list[str]) -> dict[tuple[str, str], Source]:
+    """What a list shows of these articles as sources of the person's posts, by (tenure, article)."""
+    if not articles:
+        return {}
+    return _sources_from(*run_queries(store, settings, *_source_calls(person_id, articles, store.base_iri)),
+                         store.base_iri)
 
 
 def _tenure_id(tenure: str, base: str) -> str:
@@ -116,16 +124,20 @@ def get_official(
         "Sources shown per post, the most recent first; each post says how many there are, and "
         "/officials/{id}/sources lists them all."))] = DEFAULT_SOURCES,
 ) -> OfficialDetail:
-    rows, listed, timeline_rows, event_rows = run_queries(
+    base = store.base_iri
+    person_rows, listed, timeline, events_rows = start_queries(
         store, settings, *(Call(name, {"person": id}) for name in
                            ("official", "official_source_list", "official_timeline", "official_events")))
-    person, names, home = _official_ref(rows, id, store.base_iri)
-    base = store.base_iri
     by_tenure: dict[str, list[str]] = {}
-    for row in listed:  # most recent first within each tenure
+    for row in listed.result():  # most recent first within each tenure
         by_tenure.setdefault(str(row["tenure"]), []).append(str(row["article"]))
     shown = {tenure: articles[:sources] for tenure, articles in by_tenure.items()}
-    details = _source_details(store, settings, id, [a for articles in shown.values() for a in articles])
+    articles = [a for chosen in shown.values() for a in chosen]
+    # the sources shown are read while the timeline and the events are still being read
+    reading = start_queries(store, settings, *_source_calls(id, articles, base)) if articles else []
+    person, names, home = _official_ref(person_rows.result(), id, base)
+    timeline_rows, event_rows = timeline.result(), events_rows.result()
+    details = _sources_from(reading[0].result(), reading[1].result(), base) if reading else {}
     posts = [
         TimelineEntry(
             tenure=str(row["tenure"]), tenure_id=_tenure_id(str(row["tenure"]), base),
