@@ -192,7 +192,10 @@ class BlocDetail(BlocSummary):
     names: list[str]
     members: list[YearUnits]
     leadership: list[YearLeadership]
-    conferences: list[ConferenceSummary]
+    conferences: list[ConferenceSummary] = Field(description="The bloc's newest events (the `conferences` "
+                                                             "parameter says how many); /conferences?bloc= "
+                                                             "lists them all.")
+    conference_count: int = Field(description="The bloc's events, all told.")
 
 
 class ProvinceSummary(Ref):

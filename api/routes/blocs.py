@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 from vnkg.graph.base import GraphStore
 
-from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
+from ..deps import MAX_LIMIT, Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
 from ..models import (
     BlocDetail,
@@ -28,6 +28,7 @@ __all__ = ["conference_summary", "router"]
 
 router = APIRouter(prefix="/blocs", tags=["blocs"])
 
+DEFAULT_CONFERENCES = 20
 BlocId = Annotated[str, Path(pattern=r"^[a-z0-9-]+$", max_length=200, description="The last segment of the bloc's IRI.",
                              examples=["trung-du-va-mien-nui-phia-bac"])]
 
@@ -64,10 +65,13 @@ def list_blocs(store: StoreDep, settings: SettingsDep, page: PageDep) -> BlocLis
     return BlocList(limit=page.limit, offset=page.offset, count=len(items), items=items)
 
 
-def bloc_detail(store: GraphStore, settings: SettingsDep, bloc_id: str) -> BlocDetail:
-    rows, member_rows, leadership_rows, conference_rows = run_queries(
-        store, settings, *(Call(name, {"bloc": bloc_id}) for name in
-                           ("bloc", "bloc_members", "bloc_leadership", "bloc_conferences")))
+def bloc_detail(store: GraphStore, settings: SettingsDep, bloc_id: str,
+                conferences: int = DEFAULT_CONFERENCES) -> BlocDetail:
+    """The bloc's page: its names, members and leadership by year, its most recent ``conferences``."""
+    values = {"bloc": bloc_id}
+    rows, member_rows, leadership_rows, conference_rows, count_rows = run_queries(
+        store, settings, Call("bloc", values), Call("bloc_members", values), Call("bloc_leadership", values),
+        Call("bloc_conferences", values, limit=conferences), Call("conference_count", values))
     if not rows:
         raise NotFound(f"no emulation bloc with id {bloc_id!r}")
     base = store.base_iri
@@ -81,16 +85,21 @@ def bloc_detail(store: GraphStore, settings: SettingsDep, bloc_id: str) -> BlocD
         entry = leadership.setdefault(year, YearLeadership(year=year, leader=[], deputy=[]))
         unit = make_ref(row["unit"], base, row.get("unitLabel"))
         (entry.leader if term_name(str(row["role"])) == "blocLeader" else entry.deputy).append(unit)
-    conferences = [conference_summary(r, base) for r in conference_rows]
     return BlocDetail(
         **summary.model_dump(), names=sorted({str(r["label"]) for r in rows}),
         members=[YearUnits(year=y, units=sorted(u, key=lambda r: r.name or r.iri))
                  for y, u in sorted(members.items(), key=lambda kv: _year_key(kv[0]))],
         leadership=[leadership[y] for y in sorted(leadership, key=_year_key)],
-        conferences=conferences)
+        conferences=[conference_summary(r, base) for r in conference_rows],
+        conference_count=int(count_rows[0]["events"]) if count_rows else 0)
 
 
 @router.get("/{id}", summary="One bloc: members by year, leader and deputy by year, conferences",
             response_model=BlocDetail, responses={404: {"description": "Unknown bloc."}})
-def get_bloc(id: BlocId, store: StoreDep, settings: SettingsDep) -> BlocDetail:
-    return bloc_detail(store, settings, id)
+def get_bloc(
+    id: BlocId, store: StoreDep, settings: SettingsDep,
+    conferences: Annotated[int, Query(ge=1, le=MAX_LIMIT, description=(
+        "Events shown, the newest first; `conference_count` says how many there are, and "
+        "/conferences?bloc={id} lists them all."))] = DEFAULT_CONFERENCES,
+) -> BlocDetail:
+    return bloc_detail(store, settings, id, conferences)

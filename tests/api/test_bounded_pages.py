@@ -76,3 +76,17 @@ def test_province_page_shows_the_most_recent_awards_and_counts_all(busy: TestCli
     assert two["award_count"] == len(listed) and two["awards"] == listed[:2]
     assert [a["year"] for a in listed] == sorted((a["year"] for a in listed), reverse=True)
     assert busy.get(f"/provinces/{province}", params={"awards": 0}).status_code == 422
+
+
+def test_bloc_page_shows_the_newest_events_and_counts_all(busy: TestClient) -> None:
+    bloc = _busiest(busy, "conferences", "bloc")
+    listed = busy.get("/conferences", params={"bloc": bloc, "limit": 500}).json()["items"]
+    assert len(listed) >= 3
+    page = busy.get(f"/blocs/{bloc}").json()
+    assert page["conference_count"] == len(listed)
+    assert [c["id"] for c in page["conferences"]] == [c["id"] for c in listed[:20]]  # newest first, as listed
+    two = busy.get(f"/blocs/{bloc}", params={"conferences": 2}).json()
+    assert two["conference_count"] == len(listed) and [c["id"] for c in two["conferences"]] == [
+        c["id"] for c in listed[:2]]
+    assert all(c.get("date") for c in two["conferences"])
+    assert busy.get(f"/blocs/{bloc}", params={"conferences": 0}).status_code == 422

@@ -40,6 +40,9 @@ def test_bloc_members_and_conferences(client: TestClient) -> None:
     assert held["date"] == "2023-03-10" and held["location"]["name"] == "Bắc Giang"
     assert (held["reviews_year"], held["plans_year"]) == (2022, 2023)
     assert f"{BLOC}/conference/2017-07-21" in conferences
+    assert body["conference_count"] == len(body["conferences"])
+    dates = [c["date"] or "" for c in body["conferences"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
 
 
 def test_blocs_list_pages(client: TestClient) -> None:
