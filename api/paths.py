@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 from vnkg.graph.base import GraphStore, facts_graph_iri
 
+from .hub_index import HubIndex
+
 __all__ = ["Chain", "Step", "shortest_chain"]
 
 MAX_STEPS = 6
@@ -87,6 +89,23 @@ ORDER BY ?link ?published ?article
 """
 
 
+_LINK_BRANCHES = {
+    "event": """{{ VALUES (?person ?hub) {{ {pairs} }}
+    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?hub . }} BIND("event" AS ?kind) }}""",
+    "body": """{{ VALUES (?person ?hub) {{ {pairs} }}
+    GRAPH {graph} {{ ?link org:member ?person ; a vnkg:Tenure ; org:organization ?hub . }} BIND("body" AS ?kind) }}""",
+    "bloc": """{{ VALUES (?person ?hub) {{ {pairs} }}
+    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?event . ?event vnkg:bloc ?hub . }}
+    BIND("bloc" AS ?kind) }}""",
+}
+_LINKS = _PREFIXES + """SELECT ?person ?hub ?kind (MIN(STR(?link)) AS ?myLink)
+WHERE {{
+  {branches}
+}}
+GROUP BY ?person ?hub ?kind
+"""
+
+
 @dataclass(frozen=True)
 class Step:
     """``source`` and ``target`` both linked to ``hub`` (an event, body or bloc) by ``links``."""
@@ -119,72 +138,117 @@ def _values(iris: Iterable[str]) -> str:
     return " ".join(URIRef(iri).n3() for iri in iris)
 
 
+def _cite_links(store: GraphStore, steps: list[Step], timeout: float | None) -> list[Step]:
+    """The steps with their links: for each end of each step, the smallest link (participation or
+    tenure) joining that person to the hub, as the store's search would have picked it."""
+    wanted: dict[str, set[tuple[str, str]]] = {}
+    for step in steps:
+        wanted.setdefault(step.kind, set()).update({(step.source, step.hub), (step.target, step.hub)})
+    graph = facts_graph_iri(store.base_iri).n3()
+    branches = [_LINK_BRANCHES[kind].format(
+        pairs=" ".join(f"({URIRef(p).n3()} {URIRef(h).n3()})" for p, h in sorted(pairs)), graph=graph)
+        for kind, pairs in sorted(wanted.items())]
+    found = {(str(r["person"]), str(r["hub"]), str(r["kind"])): str(r["myLink"])
+             for r in store.select(_LINKS.format(branches="\n  UNION\n  ".join(branches)), timeout=timeout)}
+    return [Step(s.source, s.hub, s.kind, s.target, (found.get((s.source, s.hub, s.kind), ""),
+                                                     found.get((s.target, s.hub, s.kind), ""))) for s in steps]
+
+
 def _order(step: Step) -> tuple[str, str, bool, str]:
     """Which of two steps wins: the smaller source, target, an event before a body or bloc, hub."""
     return (step.source, step.target, step.kind != "event", step.hub)
 
 
-class _Search:
-    """Bidirectional breadth-first search on the bipartite graph of people and hubs (events, bodies
-    and, as a fallback, blocs): one level of one side is two queries, one for the hubs of the whole
-    people frontier and one for the people of the hubs that side has not seen yet (each a ``VALUES``
-    of the whole frontier), so a hub is fetched once per side however many people reach it."""
+class _StoreNeighbours:
+    """People and hubs as the store answers them: one query for the hubs of a whole frontier, one
+    for the people of many hubs (each a ``VALUES`` of IRIs that came from the store)."""
 
-    def __init__(self, store: GraphStore, timeout: float | None, with_blocs: bool) -> None:
+    def __init__(self, store: GraphStore, timeout: float | None) -> None:
         self.store = store
         self.timeout = timeout
         self.graph = facts_graph_iri(store.base_iri).n3()
-        self.kinds = ("event", "body", "bloc") if with_blocs else ("event", "body")
-        self.hubs_seen: list[set[tuple[str, str]]] = [set(), set()]
 
     def _select(self, template: str, branches: list[str]) -> list[dict]:  # type: ignore[type-arg]
         return self.store.select(template.format(branches="\n  UNION\n  ".join(branches)), timeout=self.timeout)
 
-    def expand(self, side: int, frontier: list[str], known: dict[str, Step | None], meet: list[str]) -> list[Step]:
+    def hubs(self, frontier: list[str], kinds: tuple[str, ...]) -> list[tuple[str, str, str, str | None]]:
         values = _values(sorted(frontier))
+        branches = [_HUB_BRANCHES[kind].format(values=values, graph=self.graph) for kind in kinds]
+        return [(str(r["person"]), str(r["hub"]), str(r["kind"]), str(r["myLink"]))
+                for r in self._select(_HUBS, branches)]
+
+    def people(self, hubs: dict[str, list[str]], only: list[str] | None) -> list[tuple[str, str, str, str | None]]:
+        restrict = f"VALUES ?other {{ {_values(sorted(only))} }}" if only is not None else ""
+        branches = []
+        for kind, iris in hubs.items():
+            branch = _MEMBER_BRANCHES[kind].format(values=_values(iris), graph=self.graph)
+            # the restriction goes next to the hubs' VALUES, before the GRAPH pattern
+            branches.append(branch.replace("GRAPH", f"{restrict} GRAPH", 1) if restrict else branch)
+        return [(str(r["hub"]), str(r["kind"]), str(r["other"]), str(r["theirLink"]))
+                for r in self._select(_MEMBERS, branches)]
+
+
+class _IndexNeighbours:
+    """People and hubs from a `HubIndex` held in memory; links are looked up afterwards for the
+    steps of the chain found (`_cite_links`)."""
+
+    def __init__(self, index: HubIndex) -> None:
+        self.index = index
+
+    def hubs(self, frontier: list[str], kinds: tuple[str, ...]) -> list[tuple[str, str, str, str | None]]:
+        return [(person, hub, kind, None) for person, hub, kind in self.index.hubs(frontier, kinds)]
+
+    def people(self, hubs: dict[str, list[str]], only: list[str] | None) -> list[tuple[str, str, str, str | None]]:
+        wanted = set(only) if only is not None else None
+        return [(hub, kind, other, None)
+                for hub, kind, other in self.index.people((hub, kind) for kind, iris in hubs.items() for hub in iris)
+                if wanted is None or other in wanted]
+
+
+class _Search:
+    """Bidirectional breadth-first search on the bipartite graph of people and hubs (events, bodies
+    and, as a fallback, blocs): one level of one side asks for the hubs of the whole people
+    frontier, then for the people of the hubs that side has not seen yet, so a hub is fetched once
+    per side however many people reach it."""
+
+    def __init__(self, neighbours: _StoreNeighbours | _IndexNeighbours, with_blocs: bool) -> None:
+        self.neighbours = neighbours
+        self.kinds = ("event", "body", "bloc") if with_blocs else ("event", "body")
+        self.hubs_seen: list[set[tuple[str, str]]] = [set(), set()]
+
+    def expand(self, side: int, frontier: list[str], known: dict[str, Step | None], meet: list[str]) -> list[Step]:
         # the smallest (person, link) of the frontier reaching each hub this side has not seen
         reach: dict[tuple[str, str], tuple[str, str]] = {}
-        branches = [_HUB_BRANCHES[kind].format(values=values, graph=self.graph) for kind in self.kinds]
-        rows = self._select(_HUBS, branches)
-        for row in rows:
-            key = (str(row["hub"]), str(row["kind"]))
+        rows = self.neighbours.hubs(frontier, self.kinds)
+        for person, hub, kind, link in rows:
+            key = (hub, kind)
             if key in self.hubs_seen[side]:
                 continue
-            candidate = (str(row["person"]), str(row["myLink"]))
+            candidate = (person, link or "")
             if key not in reach or candidate < reach[key]:
                 reach[key] = candidate
         if not reach:
             return []
         self.hubs_seen[side].update(reach)
-        # First only the people of the other side's frontier: when the two sides meet at this level
-        # (the last one), that small answer is all the search needs.
         # Asking only for the other side's people costs about their number times the hubs a person
         # has (the store starts from them); asking for everyone, the hubs times the people a hub
         # has. The first wins when the sides are about to meet and the other side is small.
         hubs_per_person = len(rows) / len(frontier)
         if len(meet) * hubs_per_person <= len(reach) * PEOPLE_PER_HUB:
-            meeting = self._members(reach, known, f"VALUES ?other {{ {_values(sorted(meet))} }}")
+            meeting = self._members(reach, known, meet)
             if meeting:
                 return meeting
-        return self._members(reach, known, "")
+        return self._members(reach, known, None)
 
     def _members(self, reach: dict[tuple[str, str], tuple[str, str]], known: dict[str, Step | None],
-                 restrict: str) -> list[Step]:
-        branches = []
-        for kind in self.kinds:
-            hubs = sorted(hub for hub, k in reach if k == kind)
-            if hubs:
-                branch = _MEMBER_BRANCHES[kind].format(values=_values(hubs), graph=self.graph)
-                # the restriction goes next to the hubs' VALUES, before the GRAPH pattern
-                branches.append(branch.replace("GRAPH", f"{restrict} GRAPH", 1) if restrict else branch)
+                 only: list[str] | None) -> list[Step]:
+        hubs = {kind: sorted(hub for hub, k in reach if k == kind) for kind in self.kinds}
         best: dict[str, Step] = {}
-        for row in self._select(_MEMBERS, branches):
-            other = str(row["other"])
+        for hub, kind, other, their_link in self.neighbours.people({k: v for k, v in hubs.items() if v}, only):
             if other in known:
                 continue
-            hub, kind = str(row["hub"]), str(row["kind"])
             person, link = reach[(hub, kind)]
-            step = Step(person, hub, kind, other, (link, str(row["theirLink"])))
+            step = Step(person, hub, kind, other, (link, their_link or ""))
             held = best.get(other)
             if held is None or _order(step) < _order(held):
                 best[other] = step
@@ -228,12 +292,20 @@ class _Search:
         return forward
 
 
-def shortest_chain(store: GraphStore, source: str, target: str, *, timeout: float | None = None) -> Chain:
+def shortest_chain(store: GraphStore, source: str, target: str, *, timeout: float | None = None,
+                   index: HubIndex | None = None) -> Chain:
     """The shortest chain of officials from ``source`` to ``target`` (person IRIs), with names,
-    dates and the articles citing every link."""
-    steps = _Search(store, timeout, with_blocs=False).run(source, target)
+    dates and the articles citing every link; searched in ``index`` when one is given (the same
+    chain as the store's, found without a query a level)."""
+    def search(with_blocs: bool) -> list[Step] | None:
+        neighbours = _IndexNeighbours(index) if index is not None else _StoreNeighbours(store, timeout)
+        return _Search(neighbours, with_blocs).run(source, target)
+
+    steps = search(False)
     if steps is None:
-        steps = _Search(store, timeout, with_blocs=True).run(source, target)
+        steps = search(True)
+    if steps and index is not None:
+        steps = _cite_links(store, steps, timeout)
     chain = Chain(source, target, steps is not None, steps or [])
     nodes = {source, target} | {s.hub for s in chain.steps} | {s.target for s in chain.steps}
     graph = facts_graph_iri(store.base_iri).n3()

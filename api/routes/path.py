@@ -1,21 +1,45 @@
 """``/path``: the shortest chain between two officials through shared events, bodies or blocs,
-each step cited with the articles that support it."""
+each step cited with the articles that support it.
+
+On a read-only embedded store the search runs over the people-hub graph held in memory
+(`vnkg.api.hub_index`, read once per snapshot in the background, from the first request on);
+until it is ready, and on other stores, it runs as queries to the store. Both find the same chain.
+"""
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from rdflib import URIRef
+from vnkg.graph.base import GraphStore
 
 from ..deps import SettingsDep, StoreDep
+from ..hub_index import HubIndex, build_hub_index
 from ..models import PathResult, PathStep, Source, local_id, make_ref
 from ..paths import shortest_chain
+from ..snapshots import computed
 from .officials import official_ref
 
-__all__ = ["router"]
+__all__ = ["hub_index", "hub_index_future", "router"]
 
 router = APIRouter(tags=["path"])
+
+
+def hub_index_future(store: GraphStore) -> Future[HubIndex] | None:
+    """The reading of the store's people-hub graph (started now if it was not), or None for a store
+    whose data can change or that is not read from its own indexes."""
+    snapshot = getattr(store, "snapshot", None)
+    if snapshot is None or not hasattr(store, "oxigraph"):
+        return None
+    return computed("hub-index", store, snapshot, build_hub_index)
+
+
+def hub_index(store: GraphStore) -> HubIndex | None:
+    """The store's people-hub graph in memory if it is ready (its reading is started if not)."""
+    future = hub_index_future(store)
+    return future.result() if future is not None and future.done() and future.exception() is None else None
 
 
 
@@ -33,7 +57,8 @@ def get_path(
     start, _, _ = official_ref(store, settings, source)
     end, _, _ = official_ref(store, settings, target)
     base = store.base_iri
-    chain = shortest_chain(store, str(URIRef(start.iri)), str(URIRef(end.iri)), timeout=settings.query_timeout)
+    chain = shortest_chain(store, str(URIRef(start.iri)), str(URIRef(end.iri)), timeout=settings.query_timeout,
+                           index=hub_index(store))
     steps = []
     for step in chain.steps:
         sources: dict[str, Source] = {}

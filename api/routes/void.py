@@ -19,8 +19,6 @@ from __future__ import annotations
 import gzip
 import os
 import tempfile
-import threading
-from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +38,7 @@ from vnkg.api.routes.linked_data import (
     public_base,
     rdf_response,
 )
+from vnkg.api.snapshots import computed
 from vnkg.graph.base import GraphStore, facts_graph_iri, reference_graph_iri
 
 from vnkg.namespaces import ONTOLOGY_IRI, PREFIXES, SCHEMA
@@ -245,7 +244,7 @@ def void(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     snapshot = getattr(store, "snapshot", None)
     if snapshot is None:  # the data can change: describe it as it is now
         return rdf_response(void_graph(store, public), pick)
-    counting = _counting(store, snapshot)
+    counting = computed("void-statistics", store, snapshot, void_statistics)
     try:
         statistics = counting.result(STATISTICS_WAIT)
     except FutureTimeout:
@@ -254,31 +253,6 @@ def void(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
         response.headers["Retry-After"] = "60"
         return response
     return rdf_response(void_graph(store, public, statistics), pick)
-
-
-_STATISTICS: dict[tuple[int, int], Future[VoidStatistics]] = {}
-"""The counts of stores that cannot change, per snapshot, computed once (or being computed)."""
-_STATISTICS_LOCK = threading.Lock()
-
-
-def _counting(store: GraphStore, snapshot: int) -> Future[VoidStatistics]:
-    key = (id(store), snapshot)
-    with _STATISTICS_LOCK:
-        future = _STATISTICS.get(key)
-        if future is None or (future.done() and future.exception() is not None):  # a failed count is retried
-            future = _STATISTICS[key] = Future()
-            threading.Thread(target=_count_into, args=(store, future), name="vnkg-void-statistics",
-                             daemon=True).start()
-            while len(_STATISTICS) > 8:
-                _STATISTICS.pop(next(iter(_STATISTICS)))
-    return future
-
-
-def _count_into(store: GraphStore, future: Future[VoidStatistics]) -> None:
-    try:
-        future.set_result(void_statistics(store))
-    except BaseException as e:  # the request that waits for it reports it
-        future.set_exception(e)
 
 
 @router.get("/dumps/{file_name}", summary="Gzipped dumps of the whole dataset, streamed from the store")

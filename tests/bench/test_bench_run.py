@@ -83,6 +83,7 @@ def test_smoke_run_at_200_articles(tmp_path: Path) -> None:
         assert stats["median_ms"] <= stats["p95_ms"] <= stats["max_ms"]
     api = sections["api"]
     assert api["status"] == "ok" and 0 < api["floor_ms"] < 50
+    assert api["hub_index_s"] is not None  # /path was timed over the people-hub graph in memory
     for route, stats in api["routes"].items():
         assert stats.get("statuses") == [200], (route, stats)  # every route answered, none failed
     for name, over in api["sparql_overhead"].items():

@@ -1,0 +1,45 @@
+"""Work done once per snapshot of a read-only store, in the background.
+
+A read-only store's data does not change until it is refreshed (`GraphStore.snapshot` then
+changes), so what is derived from the whole of it (the VoID counts, the people-hub index that
+`/path` searches) can be computed once and kept. `computed` starts the computation in a daemon
+thread the first time it is asked for and returns its future; callers wait as long as they can
+afford and do without otherwise. A failed computation is tried again on the next request.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any, TypeVar
+
+from vnkg.graph.base import GraphStore
+
+__all__ = ["computed"]
+
+T = TypeVar("T")
+
+_KEPT = 16
+_FUTURES: dict[tuple[str, int, int], Future[Any]] = {}
+_LOCK = threading.Lock()
+
+
+def computed(name: str, store: GraphStore, snapshot: int, compute: Callable[[GraphStore], T]) -> Future[T]:
+    """The future of ``compute(store)`` for this snapshot, started now if it was not yet."""
+    key = (name, id(store), snapshot)
+    with _LOCK:
+        future = _FUTURES.get(key)
+        if future is None or (future.done() and future.exception() is not None):
+            future = _FUTURES[key] = Future()
+            threading.Thread(target=_run, args=(compute, store, future), name=f"vnkg-{name}", daemon=True).start()
+            while len(_FUTURES) > _KEPT:
+                _FUTURES.pop(next(iter(_FUTURES)))
+    return future
+
+
+def _run(compute: Callable[[GraphStore], T], store: GraphStore, future: Future[T]) -> None:
+    try:
+        future.set_result(compute(store))
+    except BaseException as e:  # the request that waits for it reports it
+        future.set_exception(e)
