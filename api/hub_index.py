@@ -28,7 +28,8 @@ _ORG = "http://www.w3.org/ns/org#"
 
 @dataclass
 class _Edges:
-    """One kind of link: person index -> hub indexes and hub index -> person indexes."""
+    """One kind of link: person number -> hub numbers and hub number -> person numbers (each pair
+    once: the pairs come from ``SELECT DISTINCT``)."""
 
     hubs_of: dict[int, array] = field(default_factory=dict)  # type: ignore[type-arg]
     people_of: dict[int, array] = field(default_factory=dict)  # type: ignore[type-arg]
@@ -36,11 +37,6 @@ class _Edges:
     def add(self, person: int, hub: int) -> None:
         self.hubs_of.setdefault(person, array("I")).append(hub)
         self.people_of.setdefault(hub, array("I")).append(person)
-
-    def deduplicate(self) -> None:
-        for table in (self.hubs_of, self.people_of):
-            for key, values in table.items():
-                table[key] = array("I", sorted(set(values)))
 
 
 @dataclass
@@ -106,6 +102,4 @@ def build_hub_index(store: GraphStore) -> HubIndex:
         for person, hub in oxigraph.query(_PREFIXES + query % facts):
             if isinstance(person, ox.NamedNode) and isinstance(hub, ox.NamedNode):
                 edges.add(index.number(person.value), index.number(hub.value))
-    for edges in index.edges.values():
-        edges.deduplicate()
     return index

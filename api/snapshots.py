@@ -4,7 +4,8 @@ A read-only store's data does not change until it is refreshed (`GraphStore.snap
 changes), so what is derived from the whole of it (the VoID counts, the people-hub index that
 `/path` searches) can be computed once and kept. `computed` starts the computation in a daemon
 thread the first time it is asked for and returns its future; callers wait as long as they can
-afford and do without otherwise. A failed computation is tried again on the next request.
+afford and do without otherwise. A failed computation is tried again on the next request; only the
+newest snapshot's result is kept for each store.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ def computed(name: str, store: GraphStore, snapshot: int, compute: Callable[[Gra
     with _LOCK:
         future = _FUTURES.get(key)
         if future is None or (future.done() and future.exception() is not None):
+            for old in [k for k in _FUTURES if k[:2] == key[:2] and k != key]:
+                del _FUTURES[old]  # an earlier snapshot's: not asked for again, and may be large
             future = _FUTURES[key] = Future()
             threading.Thread(target=_run, args=(compute, store, future), name=f"vnkg-{name}", daemon=True).start()
             while len(_FUTURES) > _KEPT:

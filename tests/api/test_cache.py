@@ -184,3 +184,25 @@ def test_head_is_the_get_without_its_body(store_dir: Path) -> None:
             assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
             assert int(head.headers["content-length"]) == len(get.content)
         assert client.head("/officials/no-such-person").status_code == 404
+
+
+def test_background_work_is_kept_for_the_newest_snapshot_only() -> None:
+    from vnkg.api import snapshots
+
+    class Store:
+        snapshot = 0
+
+    store, other = Store(), Store()
+    first = snapshots.computed("test-work", store, 1, lambda s: "one")  # type: ignore[arg-type]
+    assert first.result(5) == "one"
+    assert snapshots.computed("test-work", store, 1, lambda s: "again") is first  # once per snapshot
+    kept = snapshots.computed("test-work", other, 1, lambda s: "other")  # type: ignore[arg-type]
+    second = snapshots.computed("test-work", store, 2, lambda s: "two")  # type: ignore[arg-type]
+    assert second.result(5) == "two"
+    keys = [k for k in snapshots._FUTURES if k[0] == "test-work"]
+    assert (("test-work", id(store), 1) not in keys and ("test-work", id(store), 2) in keys
+            and ("test-work", id(other), 1) in keys and kept.result(5) == "other")
+    failed = snapshots.computed("test-fail", store, 1, lambda s: 1 / 0)  # type: ignore[arg-type]
+    with pytest.raises(ZeroDivisionError):
+        failed.result(5)
+    assert snapshots.computed("test-fail", store, 1, lambda s: "retried").result(5) == "retried"  # type: ignore[arg-type]
