@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from ..deps import PageDep, SettingsDep, StoreDep, run_query
+from ..listings import listing_page
 from ..models import AwardItem, AwardList, local_id, make_ref, opt_int, opt_ref, opt_str, term_name
 
 __all__ = ["award_item", "router"]
@@ -39,7 +40,10 @@ def list_awards(
                                       examples=["co-thi-dua-chinh-phu"])] = None,
     status: Annotated[Literal["proposed", "conferred"] | None, Query(description="proposed or conferred.")] = None,
 ) -> AwardList:
-    rows = run_query(store, settings, "awards", limit=page.limit, offset=page.offset,
-                     year=year, province=province, type=type, status=status)
+    unfiltered = year is None and province is None and type is None and status is None
+    rows = listing_page(store, settings, "awards", page.limit, page.offset) if unfiltered else None
+    if rows is None:
+        rows = run_query(store, settings, "awards", limit=page.limit, offset=page.offset,
+                         year=year, province=province, type=type, status=status)
     items = [award_item(r, store.base_iri) for r in rows]
     return AwardList(limit=page.limit, offset=page.offset, count=len(items), items=items)

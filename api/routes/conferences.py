@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
+from ..listings import listing_page
 from ..models import (
     ConferenceDetail,
     ConferenceList,
@@ -40,7 +41,10 @@ def list_conferences(
     year: Annotated[int | None, Query(ge=1900, le=2100, description="Only events planning this year's work.",
                                       examples=[2023])] = None,
 ) -> ConferenceList:
-    rows = run_query(store, settings, "conferences", limit=page.limit, offset=page.offset, bloc=bloc, year=year)
+    rows = listing_page(store, settings, "conferences", page.limit, page.offset) if bloc is None and year is None \
+        else None
+    if rows is None:
+        rows = run_query(store, settings, "conferences", limit=page.limit, offset=page.offset, bloc=bloc, year=year)
     items = [conference_summary(r, store.base_iri) for r in rows]
     return ConferenceList(limit=page.limit, offset=page.offset, count=len(items), items=items)
 
