@@ -84,6 +84,7 @@ def test_smoke_run_at_200_articles(tmp_path: Path) -> None:
     api = sections["api"]
     assert api["status"] == "ok" and 0 < api["floor_ms"] < 50
     assert api["hub_index_s"] is not None  # /path was timed over the people-hub graph in memory
+    assert api["listing_orders_s"] is not None  # the unfiltered listings were paged from their orders
     for route, stats in api["routes"].items():
         assert stats.get("statuses") == [200], (route, stats)  # every route answered, none failed
     for name, over in api["sparql_overhead"].items():
