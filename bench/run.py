@@ -586,6 +586,8 @@ def _listing_orders_seconds(store: Any, app: Any) -> float | None:
     start = time.perf_counter()
     for name in LISTINGS:
         while listing_page(store, app.state.settings, name, 1, 0) is None:
+            if time.perf_counter() - start > 3600:
+                raise RuntimeError(f"the order of {name} was not read within an hour")
             time.sleep(0.05)
     return round(time.perf_counter() - start, 1)
 
