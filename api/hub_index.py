@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from vnkg.graph.base import GraphStore, facts_graph_iri
 
-__all__ = ["KINDS", "HubIndex", "build_hub_index"]
+__all__ = ["KINDS", "LINK_PATTERNS", "HubIndex", "build_hub_index"]
 
 KINDS = ("event", "body", "bloc")
 _VNKG = "https://w3id.org/vnkg/ontology#"
@@ -80,14 +80,13 @@ class HubIndex:
         return sum(len(v) for e in self.edges.values() for v in e.hubs_of.values())
 
 
-_PAIRS = {
-    "event": "SELECT DISTINCT ?person ?hub WHERE { GRAPH %s { ?link vnkg:participant ?person ; vnkg:event ?hub } }",
-    "bloc": "SELECT DISTINCT ?person ?hub WHERE { GRAPH %s { ?link vnkg:participant ?person ; vnkg:event ?event . "
-            "?event vnkg:bloc ?hub } }",
-    "body": "SELECT DISTINCT ?person ?hub WHERE { GRAPH %s { ?link org:member ?person ; a vnkg:Tenure ; "
-            "org:organization ?hub } }",
+LINK_PATTERNS = {
+    "event": "?link vnkg:participant ?person ; vnkg:event ?hub .",
+    "body": "?link org:member ?person ; a vnkg:Tenure ; org:organization ?hub .",
+    "bloc": "?link vnkg:participant ?person ; vnkg:event ?event . ?event vnkg:bloc ?hub .",
 }
-"""Who reaches which hub, per kind: the links of the SPARQL search (`vnkg.api.paths`), as pairs."""
+"""How a person reaches a hub of each kind, through ``?link`` (a participation or a tenure): the
+one definition the in-memory graph and the queries of `vnkg.api.paths` share."""
 _PREFIXES = f"PREFIX vnkg: <{_VNKG}>\nPREFIX org: <{_ORG}>\n"
 
 
@@ -97,9 +96,10 @@ def build_hub_index(store: GraphStore) -> HubIndex:
     oxigraph: ox.Store = store.oxigraph  # type: ignore[attr-defined]
     facts = facts_graph_iri(store.base_iri).n3()  # an IRI minted from the configured base
     index = HubIndex()
-    for kind, query in _PAIRS.items():
+    for kind in KINDS:
         edges = index.edges[kind]
-        for person, hub in oxigraph.query(_PREFIXES + query % facts):
+        query = f"{_PREFIXES}SELECT DISTINCT ?person ?hub WHERE {{ GRAPH {facts} {{ {LINK_PATTERNS[kind]} }} }}"
+        for person, hub in oxigraph.query(query):
             if isinstance(person, ox.NamedNode) and isinstance(hub, ox.NamedNode):
                 edges.add(index.number(person.value), index.number(hub.value))
     return index

@@ -22,7 +22,7 @@ from vnkg.settings import Settings
 
 from .deps import run_query
 from .models import local_id
-from .snapshots import computed
+from .snapshots import per_snapshot
 
 __all__ = ["LISTINGS", "Listing", "listing_page"]
 
@@ -81,11 +81,8 @@ def listing_page(store: GraphStore, settings: Settings, name: str, limit: int, o
     """The rows of one page of an unfiltered listing from its stored order, or None when there is
     no order to page from yet (the caller then runs the query with ``LIMIT``/``OFFSET``)."""
     listing = LISTINGS[name]
-    snapshot = getattr(store, "snapshot", None)
-    if snapshot is None:
-        return None
-    future = computed(f"order-{name}", store, snapshot, lambda s: read_order(listing, s))
-    if not future.done() or future.exception() is not None:
+    future = per_snapshot(f"order-{name}", store, lambda s: read_order(listing, s))
+    if future is None or not future.done() or future.exception() is not None:
         return None
     chosen = future.result()[offset: offset + limit]
     if not chosen:

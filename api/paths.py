@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from rdflib import URIRef
 from vnkg.graph.base import GraphStore, facts_graph_iri
 
-from .hub_index import HubIndex
+from .hub_index import LINK_PATTERNS, HubIndex
 
 __all__ = ["Chain", "Step", "shortest_chain"]
 
@@ -38,15 +38,14 @@ PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
 # {values} and {graph} are filled with .n3() terms of IRIs that came from the store or were
 # minted from validated slugs; no user text reaches these queries. Each branch starts with its own
 # VALUES next to plain triple patterns, so the store plans every branch from the bound nodes.
-_HUB_BRANCHES = {
-    "event": """{{ VALUES ?person {{ {values} }}
-    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?hub . }} BIND("event" AS ?kind) }}""",
-    "body": """{{ VALUES ?person {{ {values} }}
-    GRAPH {graph} {{ ?link org:member ?person ; a vnkg:Tenure ; org:organization ?hub . }} BIND("body" AS ?kind) }}""",
-    "bloc": """{{ VALUES ?person {{ {values} }}
-    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?event . ?event vnkg:bloc ?hub . }}
-    BIND("bloc" AS ?kind) }}""",
-}
+
+
+def _branch(values: str, kind: str) -> str:
+    """A ``UNION`` branch (a format string) of one kind of link, from the bound ``values`` clause."""
+    return "{{ " + values + "\n    GRAPH {graph} {{ " + LINK_PATTERNS[kind] + ' }} BIND("' + kind + '" AS ?kind) }}'
+
+
+_HUB_BRANCHES = {kind: _branch("VALUES ?person {{ {values} }}", kind) for kind in LINK_PATTERNS}
 _MEMBER_BRANCHES = {
     "event": """{{ VALUES ?hub {{ {values} }}
     GRAPH {graph} {{ ?link vnkg:event ?hub ; vnkg:participant ?other . }} BIND("event" AS ?kind) }}""",
@@ -89,15 +88,7 @@ ORDER BY ?link ?published ?article
 """
 
 
-_LINK_BRANCHES = {
-    "event": """{{ VALUES (?person ?hub) {{ {pairs} }}
-    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?hub . }} BIND("event" AS ?kind) }}""",
-    "body": """{{ VALUES (?person ?hub) {{ {pairs} }}
-    GRAPH {graph} {{ ?link org:member ?person ; a vnkg:Tenure ; org:organization ?hub . }} BIND("body" AS ?kind) }}""",
-    "bloc": """{{ VALUES (?person ?hub) {{ {pairs} }}
-    GRAPH {graph} {{ ?link vnkg:participant ?person ; vnkg:event ?event . ?event vnkg:bloc ?hub . }}
-    BIND("bloc" AS ?kind) }}""",
-}
+_LINK_BRANCHES = {kind: _branch("VALUES (?person ?hub) {{ {pairs} }}", kind) for kind in LINK_PATTERNS}
 _LINKS = _PREFIXES + """SELECT ?person ?hub ?kind (MIN(STR(?link)) AS ?myLink)
 WHERE {{
   {branches}

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from vnkg.graph.base import GraphStore
 
-__all__ = ["computed"]
+__all__ = ["computed", "per_snapshot"]
 
 T = TypeVar("T")
 
@@ -39,6 +39,12 @@ def computed(name: str, store: GraphStore, snapshot: int, compute: Callable[[Gra
             while len(_FUTURES) > _KEPT:
                 _FUTURES.pop(next(iter(_FUTURES)))
     return future
+
+
+def per_snapshot(name: str, store: GraphStore, compute: Callable[[GraphStore], T]) -> Future[T] | None:
+    """`computed` for the store's current snapshot, or None when its data can change (no snapshot)."""
+    snapshot = getattr(store, "snapshot", None)
+    return None if snapshot is None else computed(name, store, snapshot, compute)
 
 
 def _run(compute: Callable[[GraphStore], T], store: GraphStore, future: Future[T]) -> None:

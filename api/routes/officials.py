@@ -111,10 +111,6 @@ def _source_details(store: GraphStore, settings: Settings, person_id: str,
                          store.base_iri)
 
 
-def _tenure_id(tenure: str, base: str) -> str:
-    return tenure.removeprefix(f"{base}tenure/")
-
-
 @router.get("/{id}", summary="One official: posts as a timeline with their most recent sources and evidence, "
                              "and events", response_model=OfficialDetail,
             responses={404: {"description": "Unknown official."}})
@@ -140,7 +136,7 @@ def get_official(
     details = _sources_from(reading[0].result(), reading[1].result(), base) if reading else {}
     posts = [
         TimelineEntry(
-            tenure=str(row["tenure"]), tenure_id=_tenure_id(str(row["tenure"]), base),
+            tenure=str(row["tenure"]), tenure_id=local_id(str(row["tenure"]), base),
             post=make_ref(row["post"], base, row.get("postLabel")),
             body=opt_ref(row.get("body"), base, row.get("bodyLabel")),
             province=opt_ref(row.get("province"), base, row.get("provinceLabel")),
@@ -179,21 +175,24 @@ def get_official_sources(
 @router.get("/{id}/connections", summary="People who were at the same events or in the same bodies",
             response_model=ConnectionList, responses={404: {"description": "Unknown official."}})
 def get_connections(id: PersonId, store: StoreDep, settings: SettingsDep, page: PageDep) -> ConnectionList:
-    person, _, _ = official_ref(store, settings, id)
+    rows, event_rows, timeline_rows, connection_rows, colleague_rows = run_queries(
+        store, settings, *(Call(name, {"person": id}) for name in (
+            "official", "official_events", "official_timeline", "official_connections", "official_colleagues")))
+    person, _, _ = _official_ref(rows, id, store.base_iri)
     base = store.base_iri
     events = {str(r["event"]): EventRef(iri=str(r["event"]), id=local_id(str(r["event"]), base),
                                         name=opt_str(r.get("name")), date=opt_str(r.get("date")))
-              for r in run_query(store, settings, "official_events", person=id)}
+              for r in event_rows}
     bodies = {str(r["body"]): make_ref(r["body"], base, r.get("bodyLabel"))
-              for r in run_query(store, settings, "official_timeline", person=id) if r.get("body") is not None}
+              for r in timeline_rows if r.get("body") is not None}
     found: dict[str, Connection] = {}
-    for row in run_query(store, settings, "official_connections", person=id):
+    for row in connection_rows:
         other = str(row["other"])
         item = found.setdefault(other, Connection(person=make_ref(other, base, row.get("otherLabel")),
                                                   shared_events=[], shared_bodies=[], strength=0))
         for event in str(row["events"]).split():
             item.shared_events.append(events.get(event) or EventRef(iri=event, id=local_id(event, base)))
-    for row in run_query(store, settings, "official_colleagues", person=id):
+    for row in colleague_rows:
         other = str(row["other"])
         item = found.setdefault(other, Connection(person=make_ref(other, base, row.get("otherLabel")),
                                                   shared_events=[], shared_bodies=[], strength=0))

@@ -38,7 +38,7 @@ from vnkg.api.routes.linked_data import (
     public_base,
     rdf_response,
 )
-from vnkg.api.snapshots import computed
+from vnkg.api.snapshots import per_snapshot
 from vnkg.graph.base import GraphStore, facts_graph_iri, reference_graph_iri
 
 from vnkg.namespaces import ONTOLOGY_IRI, PREFIXES, SCHEMA
@@ -241,10 +241,9 @@ def void(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """
     pick = choose(request.headers.get("accept"), tuple(RDF_EXTENSIONS)) or "ttl"
     public = public_base(request, settings)
-    snapshot = getattr(store, "snapshot", None)
-    if snapshot is None:  # the data can change: describe it as it is now
+    counting = per_snapshot("void-statistics", store, void_statistics)
+    if counting is None:  # the data can change: describe it as it is now
         return rdf_response(void_graph(store, public), pick)
-    counting = computed("void-statistics", store, snapshot, void_statistics)
     try:
         statistics = counting.result(STATISTICS_WAIT)
     except FutureTimeout:
