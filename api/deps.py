@@ -16,6 +16,7 @@ from vnkg.graph.base import GraphStore
 from vnkg.settings import Settings
 
 from .errors import ApiError
+from .memory_graphs import store_for
 
 __all__ = ["Call", "Page", "PageDep", "SettingsDep", "StoreDep", "get_api_settings", "get_store", "run_queries",
            "run_query", "start_queries"]
@@ -56,8 +57,9 @@ def run_query(store: GraphStore, settings: Settings, name: str, *, limit: int | 
     """Run the named query ``name`` with these parameter values, within the settings' limits."""
     from vnkg.queries import get_query
 
-    return get_query(name).run(store, values, limit=limit, offset=offset, timeout=settings.query_timeout,
-                               max_rows=settings.max_rows)
+    query = get_query(name)
+    return query.run(store_for(store, settings, query), values, limit=limit, offset=offset,
+                     timeout=settings.query_timeout, max_rows=settings.max_rows)
 
 
 @dataclass(frozen=True)

@@ -231,6 +231,8 @@ class Config:
     ingest_workers: int = 0
     serve_workers: int = 0
     serve_cache_mb: int | None = None
+    memory_graphs_mb: int | None = None
+    settle: float = 0.0
     keep: bool = False
     quiet: bool = False
 
@@ -260,6 +262,7 @@ class Report:
                 "config": {"n": cfg.n, "seed": cfg.seed, "evidence": cfg.evidence,
                            "ingest_modes": list(cfg.ingest_modes), "ingest_workers": cfg.ingest_workers,
                            "serve_workers": cfg.serve_workers, "serve_cache_mb": cfg.serve_cache_mb,
+                           "memory_graphs_mb": cfg.memory_graphs_mb, "settle_s": cfg.settle,
                            "runs": cfg.runs, "warmup": cfg.warmup,
                            "duration_s": cfg.duration, "connections": list(cfg.connections),
                            "sections": list(cfg.sections), "alternatives": list(cfg.alternatives),
@@ -592,7 +595,22 @@ def _listing_orders_seconds(store: Any, app: Any) -> float | None:
     return round(time.perf_counter() - start, 1)
 
 
-def _api_app(store: Any) -> Any:
+def _memory_graphs_seconds(store: Any, app: Any) -> float | None:
+    """Copy the facts and reference graphs into memory (as a read-only server does in the
+    background from its first query) and wait for the copy. Seconds taken, or None where there is
+    none (a store that can change, copies turned off, or graphs too large for the budget)."""
+    try:
+        from vnkg.api.memory_graphs import memory_graphs_future
+    except ImportError:
+        return None
+    start = time.perf_counter()
+    future = memory_graphs_future(store, app.state.settings)
+    if future is None or future.result() is None:
+        return None
+    return round(time.perf_counter() - start, 1)
+
+
+def _api_app(store: Any, memory_graphs_mb: int | None = None) -> Any:
     try:
         from vnkg.api.app import create_app
     except ImportError as err:
@@ -600,7 +618,8 @@ def _api_app(store: Any) -> Any:
     from vnkg.settings import Settings
 
     # The response cache stays off in process: each timed call is the work of a first request.
-    return create_app(Settings(store=Path("."), response_cache_mb=0), store=store)
+    memory = {} if memory_graphs_mb is None else {"memory_graphs_mb": memory_graphs_mb}
+    return create_app(Settings(store=Path("."), response_cache_mb=0, **memory), store=store)
 
 
 ID_KINDS = {"officials": "person", "blocs": "bloc", "provinces": "province", "conferences": "event"}
@@ -657,7 +676,7 @@ with their parameters as a trailing VALUES clause (how a client binds values ove
 def section_api(cfg: Config, report: Report, work: Path) -> None:
     store = _open_read_only(work)
     try:
-        app = _api_app(store)
+        app = _api_app(store, cfg.memory_graphs_mb)
         params = Params.from_store(store, cfg.seed)
         paths = {route: urls for route, urls in api_paths(app, params, cfg.runs).items()
                  if route not in cfg.exclude and route.removeprefix("/queries/") not in cfg.exclude}
@@ -673,6 +692,9 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
         orders_s = _listing_orders_seconds(store, app)
         if orders_s is not None:
             report.log(f"[api] the orders of the unfiltered listings read in {orders_s} s")
+        memory_s = _memory_graphs_seconds(store, app)
+        if memory_s is not None:
+            report.log(f"[api] the facts and reference graphs copied into memory in {memory_s} s")
         with AsgiClient(app) as client:
             floor = client.floor_ms(app)
             report.log(f"[api] a request through the app's middlewares, doing nothing: {floor} ms")
@@ -712,6 +734,7 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
                 report.log(f"[api] /sparql {label}: {overhead[label]}")
         report.sections["api"] = {"status": "ok", "transport": "in-process, direct ASGI calls (bench/asgi.py)",
                                   "floor_ms": floor, "hub_index_s": index_s, "listing_orders_s": orders_s,
+                                  "memory_graphs_s": memory_s,
                                   "routes": results,
                                   "sparql_overhead": overhead}
     finally:
@@ -720,12 +743,15 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
 
 @contextlib.contextmanager
 def serve_api(work: Path, port: int, report: Report, probe: str = "/", workers: int = 1,
-              cache_mb: int | None = None) -> Iterator[dict[str, Any]]:
+              cache_mb: int | None = None, memory_graphs_mb: int | None = None,
+              settle: float = 0.0) -> Iterator[dict[str, Any]]:
     """Start ``vnkg serve`` on 127.0.0.1 and stop it afterwards; yields startup facts."""
     vnkg = Path(sys.executable).parent / "vnkg"
     env = dict(os.environ, VNKG_STORE=str(work / "store"))
     if cache_mb is not None:
         env["VNKG_RESPONSE_CACHE_MB"] = str(cache_mb)
+    if memory_graphs_mb is not None:
+        env["VNKG_MEMORY_GRAPHS_MB"] = str(memory_graphs_mb)
     cmd = [str(vnkg), "serve", "--host", "127.0.0.1", "--port", str(port), "--store", str(work / "store"),
            "--workers", str(workers)]
     start = time.perf_counter()
@@ -740,6 +766,9 @@ def serve_api(work: Path, port: int, report: Report, probe: str = "/", workers: 
         if not wait_for(up, 60, 0.02):
             raise RuntimeError("vnkg serve did not answer within 60 s")
         info["start_to_first_answer_s"] = round(time.perf_counter() - start, 3)
+        if settle > 0:
+            report.log(f"[load] letting the server settle for {settle:g} s")
+            time.sleep(settle)
         yield info
     finally:
         info["rss"] = tree_rss_mb(proc.pid)
@@ -848,7 +877,8 @@ def section_load(cfg: Config, report: Report, work: Path) -> None:
     from vnkg.loaders.workers import default_workers
 
     workers = cfg.serve_workers or default_workers()
-    with serve_api(work, port, report, probe, workers, cfg.serve_cache_mb) as info:
+    with serve_api(work, port, report, probe, workers, cfg.serve_cache_mb, cfg.memory_graphs_mb,
+                   cfg.settle) as info:
         for label, paths in targets.items():
             for connections in cfg.connections:
                 report.log(f"[load] {label} at {connections} connections for {cfg.duration:g} s ...")
@@ -860,7 +890,8 @@ def section_load(cfg: Config, report: Report, work: Path) -> None:
     cache = "default" if cfg.serve_cache_mb is None else f"{cfg.serve_cache_mb} MB"
     report.sections["load"] = {"status": "ok", "server": f"vnkg serve --workers {workers} (uvicorn) on 127.0.0.1, "
                                                          f"response cache {cache}",
-                               "server_workers": workers, "server_cache_mb": cfg.serve_cache_mb,
+                               "server_workers": workers, "server_cache_mb": cfg.serve_cache_mb, "settle_s": cfg.settle,
+                               "server_memory_graphs_mb": cfg.memory_graphs_mb,
                                "start_to_first_answer_s": info.get("start_to_first_answer_s"),
                                "server_rss_mb": info.get("rss"), "duration_s": cfg.duration, "runs": runs}
 
@@ -1258,6 +1289,9 @@ def render(data: dict[str, Any]) -> str:
                        f"{api['listing_orders_s']} s")
         if api.get("hub_index_s") is not None:
             out.append(f"\nthe people-hub graph of /path read (before the routes were timed) in {api['hub_index_s']} s")
+        if api.get("memory_graphs_s") is not None:
+            out.append(f"\nthe facts and reference graphs copied into memory (before the routes were timed) in "
+                       f"{api['memory_graphs_s']} s")
         over = api.get("sparql_overhead") or {}
         if over:
             rows = [[name, o["store_median_ms"], o["sparql_median_ms"], o["added_pct"], o["statuses"]]
@@ -1341,6 +1375,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--serve-cache-mb", type=int, default=None,
                         help="the server's response cache in MB for the load runs (default: its own default; "
                              "0: off, every request does the work of a first one)")
+    parser.add_argument("--memory-graphs-mb", type=int, default=None,
+                        help="memory for the copy of the facts and reference graphs, in process and in the "
+                             "server (default: vnkg's own default; 0: off, every query reads the store)")
+    parser.add_argument("--settle", type=float, default=0.0,
+                        help="seconds to wait after the server's first answer before loading it (its processes "
+                             "copy the graphs into memory in the background: ~30 s at 100k articles)")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds at most per query or endpoint (warm-up + timed runs); default 60")
     parser.add_argument("--only-queries", default="",
@@ -1371,7 +1411,8 @@ def run_from_args(args: argparse.Namespace) -> int:
                  exclude=tuple(x for x in args.exclude.split(",") if x),
                  ingest_modes=tuple(m for m in args.ingest_modes.split(",") if m),
                  ingest_workers=args.ingest_workers, serve_workers=args.serve_workers,
-                 serve_cache_mb=args.serve_cache_mb)
+                 serve_cache_mb=args.serve_cache_mb, memory_graphs_mb=args.memory_graphs_mb,
+                 settle=args.settle)
     bad_modes = set(cfg.ingest_modes) - {"validated", "unvalidated"}
     if bad_modes or not cfg.ingest_modes:
         print("--ingest-modes takes validated and/or unvalidated", file=sys.stderr)

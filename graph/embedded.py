@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import fcntl
 import os
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -541,6 +543,25 @@ class EmbeddedStore:
             ox.serialize(store.quads_for_pattern(None, None, None, name), out, fmt, prefixes=prefixes)
         else:
             store.dump(out, fmt, from_graph=name, prefixes=prefixes)
+
+    def copy_in_memory(self, graphs: Sequence[str]) -> EmbeddedStore:
+        """A new in-memory store holding these named graphs, quad for quad.
+
+        Each graph is dumped to a temporary file and loaded from it: both steps run inside the
+        store without holding the GIL (reading the quads from Python held it ~80 % of the time,
+        which slows every request a server answers meanwhile)."""
+        copy = EmbeddedStore(None, base_iri=self._base)
+        target = copy.oxigraph
+        for graph in graphs:
+            name = ox.NamedNode(graph)
+            with tempfile.NamedTemporaryFile(prefix="vnkg-graph-", suffix=".nt") as dumped:
+                path = dumped.name
+                self._reading(partial(self._dump_graph, path, name))
+                target.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        return copy
+
+    def _dump_graph(self, path: str, graph: ox.NamedNode) -> None:
+        self.oxigraph.dump(path, ox.RdfFormat.N_TRIPLES, from_graph=graph)
 
     def count_quads(self, graph: str | None = None) -> int:
         """Quads in one named graph, or in all named graphs together."""

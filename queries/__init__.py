@@ -53,13 +53,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import Literal, URIRef, Variable
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Identifier
 
 from vnkg.namespaces import VNKG
 from vnkg.text import search_key
+
+from .ordering import sort_rows, split_order
 
 __all__ = [
     "MAX_VALUES",
@@ -273,7 +276,15 @@ class NamedQuery:
         if self.inline_params:
             text = _inline_values(text, {k: v for k, v in bindings.items() if k in self.inline_params})
             bindings = {name: term for name, term in bindings.items() if name not in self.inline_params}
-        rows = store.select(text, bindings, timeout, max_rows=max_rows)  # type: ignore[arg-type]
+        order = split_order(text, _projected(self.text))
+        if order is None:
+            rows = store.select(text, bindings, timeout, max_rows=max_rows)
+        else:  # sorted here, not by the store (see vnkg.queries.ordering)
+            rows = store.select(order[0], bindings, timeout, max_rows=max_rows)
+            if max_rows is not None and len(rows) >= max_rows:  # maybe cut before it was sorted
+                rows = store.select(text, bindings, timeout, max_rows=max_rows)
+            else:
+                sort_rows(rows, order[1])
         for row in rows:
             for name in _GRAPH_VARIABLES:
                 row.pop(name, None)
@@ -284,9 +295,45 @@ class NamedQuery:
         """Parameters written inline as ``VALUES`` (lines marked ``#= name``)."""
         return frozenset(m.group(3) for m in map(_INLINE.match, self.text.splitlines()) if m)
 
+    @property
+    def graphs_read(self) -> frozenset[str] | None:
+        """The graph variables (``factsGraph``, ``referenceGraph``, ...) whose ``GRAPH`` groups hold
+        every triple pattern of the query; None when a pattern reads the default graph (the union
+        of all graphs) or a graph named by an IRI. A query reading only ``factsGraph`` and
+        ``referenceGraph`` can be answered by any store that holds those two graphs."""
+        return _graph_variables(self.text)
+
     def example_values(self) -> dict[str, str]:
         """The example value of each parameter that has one."""
         return {p.name: p.example for p in self.params if p.example is not None}
+
+
+@cache
+def _projected(text: str) -> frozenset[str]:
+    """The variables a query returns."""
+    return frozenset(str(variable) for variable in prepareQuery(text).algebra["PV"])
+
+
+@cache
+def _graph_variables(text: str) -> frozenset[str] | None:
+    found: set[str] = set()
+
+    def walk(node: object, graph: object) -> bool:
+        if isinstance(node, CompValue):
+            if node.name == "Graph":  # in the algebra
+                return walk(node["p"], node["term"])
+            if node.name == "GraphGraphPattern":  # inside EXISTS, which the algebra leaves as parsed
+                return walk(node["graph"], node["term"])
+            if node.name in ("BGP", "TriplesBlock") and node.get("triples"):
+                if not isinstance(graph, Variable):
+                    return False
+                found.add(str(graph))
+            return all(walk(value, graph) for value in node.values())
+        if isinstance(node, list | tuple):
+            return all(walk(item, graph) for item in node)
+        return True
+
+    return frozenset(found) if walk(prepareQuery(text).algebra, None) else None
 
 
 def graph_bindings(base_iri: str) -> dict[str, Identifier]:

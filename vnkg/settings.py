@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     response_cache_mb: int = 64
     """Megabytes of GET responses the API keeps per process while its store cannot change (a
     read-only store: see `vnkg.api.cache`); 0 turns the cache off."""
+    memory_graphs_mb: int = 2048
+    """Megabytes each API process may give a copy of the facts and reference graphs held in memory
+    while its store cannot change (a read-only store: see `vnkg.api.memory_graphs`); the named
+    queries that read only those graphs run there. 0 turns it off; graphs that do not fit are
+    read from disk."""
     update_token: SecretStr | None = None
     """Bearer token that allows SPARQL updates through the API; updates are refused without one."""
     public_base_url: str | None = None

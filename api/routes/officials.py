@@ -19,6 +19,7 @@ from vnkg.settings import Settings
 
 from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query, start_queries
 from ..errors import BadParameter, NotFound
+from ..memory_graphs import store_for
 from ..models import (
     Connection,
     ConnectionList,
@@ -73,7 +74,8 @@ def search_officials(
 ) -> OfficialList:
     query = get_query("officials_by_name")
     try:
-        rows = query.run(store, {"q": q}, limit=page.limit, offset=page.offset, timeout=settings.query_timeout)
+        rows = query.run(store_for(store, settings, query), {"q": q}, limit=page.limit, offset=page.offset,
+                         timeout=settings.query_timeout)
     except ValueError as e:
         raise BadParameter(str(e)) from None
     base = store.base_iri

@@ -37,6 +37,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import Identifier
 from vnkg.api.deps import SettingsDep, StoreDep
+from vnkg.api.memory_graphs import store_for
 from vnkg.api.routes.linked_data import (
     RDF_EXTENSIONS,
     data_path,
@@ -290,8 +291,9 @@ def not_found(request: Request, store: GraphStore, what: str) -> HTMLResponse:
 def run(store: GraphStore, settings: Settings, name: str, values: dict[str, Any],
         limit: int | None = None) -> list[dict[str, Identifier]]:
     """A named query's rows (the query the JSON API runs under the same name)."""
-    return get_query(name).run(store, values, limit=limit, timeout=settings.query_timeout,
-                               max_rows=settings.max_rows)
+    query = get_query(name)
+    return query.run(store_for(store, settings, query), values, limit=limit, timeout=settings.query_timeout,
+                     max_rows=settings.max_rows)
 
 
 def evidence_linked(store: GraphStore, settings: Settings, focus: URIRef, link: URIRef) -> dict[str, list[Evidence]]:

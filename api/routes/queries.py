@@ -19,6 +19,7 @@ from rdflib.term import Identifier
 from vnkg.queries import PATH_KINDS, NamedQuery, load_queries
 
 from ..deps import MAX_LIMIT, SettingsDep, StoreDep
+from ..memory_graphs import store_for
 from ..models import NamedQueryInfo, NamedQueryParamInfo, NamedQueryResult
 
 __all__ = ["router", "term_value"]
@@ -61,8 +62,8 @@ def _make_endpoint(query: NamedQuery) -> Any:
     def endpoint(request: Request, store: StoreDep, settings: SettingsDep, **values: Any) -> Any:
         limit = values.pop("limit", None)
         offset = values.pop("offset", None)
-        rows = query.run(store, values, limit=limit, offset=offset, timeout=settings.query_timeout,
-                         max_rows=settings.max_rows)
+        rows = query.run(store_for(store, settings, query), values, limit=limit, offset=offset,
+                         timeout=settings.query_timeout, max_rows=settings.max_rows)
         plain = [{k: term_value(v) for k, v in row.items()} for row in rows]
         if "text/csv" in request.headers.get("accept", ""):
             variables = sorted({k for row in plain for k in row})
