@@ -80,20 +80,29 @@ def split_order(text: str, projected: Collection[str]) -> tuple[str, list[Condit
 
 def sort_rows(rows: list[dict[str, Any]], conditions: list[Condition]) -> list[dict[str, Any]]:
     """The rows in the order the conditions give (stable: ties keep the order the store gave)."""
+    keys: dict[tuple[Any, bool], tuple[Any, ...]] = {}  # terms repeat down a column
+
+    def key(term: Any, as_string: bool) -> tuple[Any, ...]:
+        found = keys.get((term, as_string))
+        if found is None:
+            found = keys[term, as_string] = _key(term, as_string)
+        return found
+
     for condition in reversed(conditions):  # stable sorts, least significant condition first
-        rows.sort(key=lambda row, c=condition: _key(row.get(c.variable), c.as_string), reverse=condition.descending)
+        rows.sort(key=lambda row, c=condition: key(row.get(c.variable), c.as_string), reverse=condition.descending)
     return rows
 
 
 def _key(term: Any, as_string: bool) -> tuple[Any, ...]:
     if term is None:
         return (0,)
+    kind = type(term)
     if as_string:  # STR() of a blank node is an error: unbound
-        return (0,) if isinstance(term, BNode) else (3, 2, str(term), "")
-    if isinstance(term, BNode):
-        return (1, str(term))
-    if isinstance(term, URIRef):
+        return (0,) if kind is BNode else (3, 2, str(term), "")
+    if kind is URIRef:
         return (2, str(term))
+    if kind is BNode:
+        return (1, str(term))
     if isinstance(term, Literal):
         datatype = str(term.datatype) if term.datatype is not None else None
         if datatype in _NUMERIC:
@@ -105,7 +114,9 @@ def _key(term: Any, as_string: bool) -> tuple[Any, ...]:
         if datatype in _STRING:
             return (3, 2, str(term), term.language or "")
         return (3, 3, datatype or "", str(term))
-    return (4, str(term))
+    if isinstance(term, BNode):
+        return (1, str(term))
+    return (2, str(term))  # an IRI of a subclass of URIRef
 
 
 def _uncommented(text: str) -> str:
