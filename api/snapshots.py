@@ -5,11 +5,14 @@ changes), so what is derived from the whole of it (the VoID counts, the people-h
 `/path` searches) can be computed once and kept. `computed` starts the computation in a daemon
 thread the first time it is asked for and returns its future; callers wait as long as they can
 afford and do without otherwise. A failed computation is tried again on the next request; only the
-newest snapshot's result is kept for each store.
+newest snapshot's result is kept for each store. The threads run at a lower priority than the
+ones answering requests.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -48,7 +51,21 @@ def per_snapshot(name: str, store: GraphStore, compute: Callable[[GraphStore], T
 
 
 def _run(compute: Callable[[GraphStore], T], store: GraphStore, future: Future[T]) -> None:
+    _lower_priority()
     try:
         future.set_result(compute(store))
     except BaseException as e:  # the request that waits for it reports it
         future.set_exception(e)
+
+
+BACKGROUND_NICENESS = 10
+"""How much lower than the requests' threads background work runs (Linux thread niceness)."""
+
+
+def _lower_priority() -> None:
+    """Give this thread (on Linux a thread has its own niceness) less CPU than the threads answering
+    requests, so that work for later requests (a copy of the graphs, an index) does not slow the
+    answers given meanwhile; elsewhere nothing changes."""
+    with contextlib.suppress(AttributeError, OSError):
+        thread = threading.get_native_id()
+        os.setpriority(os.PRIO_PROCESS, thread, min(19, os.getpriority(os.PRIO_PROCESS, thread) + BACKGROUND_NICENESS))

@@ -23,6 +23,9 @@ __all__ = ["serialize_boolean", "serialize_result", "serialize_solutions"]
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XML_HEAD = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
 
+_JSON_FRAGMENTS: dict[Any, str] = {}
+_JSON_FRAGMENTS_MAX = 200_000
+
 OxRow = Sequence[Any]
 """One solution: one pyoxigraph term (or None) per variable, in the variables' order."""
 
@@ -44,6 +47,16 @@ def _json_term(term: Any) -> dict[str, Any]:
                                             "predicate": _json_term(term.predicate),
                                             "object": _json_term(term.object)}}
     raise TypeError(f"unexpected term {term!r}")
+
+
+def _json_fragment(term: Any) -> str:
+    """``json.dumps`` of the term's SPARQL JSON, memoised in a bounded table."""
+    found = _JSON_FRAGMENTS.get(term)
+    if found is None:
+        if len(_JSON_FRAGMENTS) >= _JSON_FRAGMENTS_MAX:
+            _JSON_FRAGMENTS.clear()
+        found = _JSON_FRAGMENTS[term] = json.dumps(_json_term(term), ensure_ascii=False)
+    return found
 
 
 def _xml_term(term: Any) -> str:
@@ -80,10 +93,12 @@ def serialize_solutions(variables: Sequence[str], rows: Iterable[OxRow], media_t
     b's\\r\\n"a,b"\\r\\n'
     """
     if media_type == "application/sparql-results+json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
-                    for row in rows]
-        return json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
+        # Written as json.dumps would write it, from each term's JSON written once (terms repeat).
+        names = [json.dumps(v, ensure_ascii=False) + ": " for v in variables]
+        bindings = ", ".join("{" + ", ".join([name + _json_fragment(t) for name, t in zip(names, row, strict=True)
+                                              if t is not None]) + "}" for row in rows)
+        head = json.dumps({"vars": list(variables)}, ensure_ascii=False)
+        return f'{{"head": {head}, "results": {{"bindings": [{bindings}]}}}}'.encode()
     if media_type == "application/sparql-results+xml":
         parts = [_XML_HEAD, "<head>"]
         parts.extend(f"<variable name={quoteattr(v)}/>" for v in variables)

@@ -3,7 +3,10 @@ exactly as the store does, and a read-only server uses them once they are copied
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +16,7 @@ from fastapi.testclient import TestClient
 from vnkg.api import memory_graphs
 from vnkg.api.app import create_app
 from vnkg.api.memory_graphs import COPIED, memory_graphs_future, store_for
+from vnkg.api.snapshots import BACKGROUND_NICENESS, computed
 from vnkg.graph.embedded import EmbeddedStore
 from vnkg.loaders.pipeline import Loader
 from vnkg.queries import NamedQuery, load_queries
@@ -151,3 +155,17 @@ def test_graphs_too_large_for_the_budget_stay_on_disk(read_only: EmbeddedStore,
     future = memory_graphs_future(read_only, settings)
     assert future is not None and future.result(timeout=60) is None
     assert store_for(read_only, settings, load_queries()["province_blocs"]) is read_only
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="threads have their own niceness on Linux only")
+def test_background_work_runs_below_the_requests() -> None:
+    class Snapshot:
+        snapshot = 1
+
+    def niceness(_: object) -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    ours = os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+    background = computed("niceness-probe", Snapshot(), 1, niceness).result(timeout=10)  # type: ignore[arg-type]
+    assert background == min(19, ours + BACKGROUND_NICENESS)
+    assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) == ours  # the caller's is unchanged

@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
-from vnkg import queries
 from vnkg.graph.base import GraphStore
 from vnkg.queries import NamedQuery, load_queries, ordering
 from vnkg.queries.ordering import Condition, sort_rows, split_order
 
 from bench.run import Params
+from vnkg import queries
 
 
 def test_doctests() -> None:
