@@ -22,7 +22,6 @@ from vnkg.settings import Settings, get_settings
 from .cache import ResponseCache
 from .errors import install_handlers
 from .head import HeadAsGet
-from .memory_graphs import memory_graphs_future
 from .models import ErrorBody
 
 __all__ = ["ROUTERS", "create_app"]
@@ -71,7 +70,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
         opened = open_store(settings, read_only=settings.update_token is None)
         app.state.store = opened
-        memory_graphs_future(opened, settings)  # copied in the background from the start
         try:
             yield
         finally:

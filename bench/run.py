@@ -21,6 +21,7 @@ Every server started here listens on 127.0.0.1 and is stopped before the runner 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import json
 import math
@@ -767,7 +768,8 @@ def serve_api(work: Path, port: int, report: Report, probe: str = "/", workers: 
             raise RuntimeError("vnkg serve did not answer within 60 s")
         info["start_to_first_answer_s"] = round(time.perf_counter() - start, 3)
         if settle > 0:
-            report.log(f"[load] letting the server settle for {settle:g} s")
+            report.log(f"[load] waking every server process, then letting them settle for {settle:g} s")
+            _wake(port, probe)
             time.sleep(settle)
         yield info
     finally:
@@ -778,6 +780,25 @@ def serve_api(work: Path, port: int, report: Report, probe: str = "/", workers: 
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(5)
+
+
+def _wake(port: int, probe: str, connections: int = 8, seconds: float = 2.0) -> None:
+    """Ask for ``probe`` over several connections at once for a moment, so that every server
+    process answers at least once and starts the work it does in the background from its first
+    query (the in-memory copy of the graphs)."""
+    import httpx
+
+    async def ask(client: httpx.AsyncClient, end: float) -> None:
+        while time.perf_counter() < end:
+            await client.get(f"http://127.0.0.1:{port}{probe}", timeout=30)
+
+    async def main() -> None:
+        limits = httpx.Limits(max_connections=connections, max_keepalive_connections=0)
+        async with httpx.AsyncClient(limits=limits) as client:
+            end = time.perf_counter() + seconds
+            await asyncio.gather(*(ask(client, end) for _ in range(connections)))
+
+    asyncio.run(main())
 
 
 def _wrk(url_paths: Sequence[str], port: int, connections: int, duration: float, work: Path) -> dict[str, Any]:
@@ -1379,8 +1400,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="memory for the copy of the facts and reference graphs, in process and in the "
                              "server (default: vnkg's own default; 0: off, every query reads the store)")
     parser.add_argument("--settle", type=float, default=0.0,
-                        help="seconds to wait after the server's first answer before loading it (its processes "
-                             "copy the graphs into memory in the background: ~30 s at 100k articles)")
+                        help="after the server's first answer, ask for a page over 8 connections for 2 s (so that "
+                             "every process starts copying the graphs into memory, ~30 s at 100k articles), then wait "
+                             "this many seconds before loading it")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds at most per query or endpoint (warm-up + timed runs); default 60")
     parser.add_argument("--only-queries", default="",

@@ -59,7 +59,7 @@ def test_smoke_run_at_200_articles(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     proc = subprocess.run(
         [sys.executable, "-m", "bench", "run", "--n", "200", "--ingest-modes", "unvalidated",
-         "--runs", "3", "--warmup", "1", "--duration", "1", "--connections", "4", "--budget", "5",
+         "--runs", "3", "--warmup", "1", "--duration", "1", "--connections", "4", "--budget", "5", "--settle", "0.5",
          "--only-queries", "official_timeline,province,bloc_leadership",
          "--alternatives", "oxigraph-server", "--work", str(tmp_path / "work"), "--json", str(out), "--quiet"],
         cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
@@ -85,6 +85,9 @@ def test_smoke_run_at_200_articles(tmp_path: Path) -> None:
     assert api["status"] == "ok" and 0 < api["floor_ms"] < 50
     assert api["hub_index_s"] is not None  # /path was timed over the people-hub graph in memory
     assert api["listing_orders_s"] is not None  # the unfiltered listings were paged from their orders
+    assert api["memory_graphs_s"] is not None  # the pages' queries ran on the graphs copied into memory
+    load = sections["load"]
+    assert load["status"] == "ok" and load["settle_s"] == 0.5 and load["start_to_first_answer_s"] > 0
     for route, stats in api["routes"].items():
         assert stats.get("statuses") == [200], (route, stats)  # every route answered, none failed
     for name, over in api["sparql_overhead"].items():
