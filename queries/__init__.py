@@ -37,6 +37,12 @@ from the one graph that states them. Pagination
 (``#+ paginate: true``) appends ``LIMIT`` and ``OFFSET`` from validated integers, or puts them
 on the line ``#@ page`` (inside the subquery that picks the items, before names are added).
 
+A query's final ``ORDER BY``, when its conditions are simple, is applied to the rows in Python
+(`vnkg.queries.ordering`: the same order, without the store reading IRIs' strings at every
+comparison). `NamedQuery.graphs_read` says which ``GRAPH`` variables hold all of a query's
+patterns, so that an API process can run the queries that read only the facts and reference graphs
+on its in-memory copy of them (`vnkg.api.memory_graphs`).
+
 >>> q = load_queries()["official_timeline"]
 >>> q.bind({"person": "nguyen-dang-binh--bac-kan"}, "https://w3id.org/vnkg/id/")["person"]
 rdflib.term.URIRef('https://w3id.org/vnkg/id/person/nguyen-dang-binh--bac-kan')
