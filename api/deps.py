@@ -52,7 +52,7 @@ SettingsDep = Annotated[Settings, Depends(get_api_settings)]
 PageDep = Annotated[Page, Depends()]
 
 
-def run_query(store: GraphStore, settings: Settings, name: str, *, limit: int | None = None,
+def run_query(store: GraphStore, settings: Settings, name: str, /, *, limit: int | None = None,
               offset: int | None = None, **values: object) -> list[dict[str, Any]]:
     """Run the named query ``name`` with these parameter values, within the settings' limits."""
     from vnkg.queries import get_query

@@ -13,13 +13,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 from vnkg.graph.base import GraphStore
-from vnkg.queries import get_query
 
 from vnkg.settings import Settings
 
 from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query, start_queries
 from ..errors import BadParameter, NotFound
-from ..memory_graphs import store_for
 from ..models import (
     Connection,
     ConnectionList,
@@ -72,10 +70,8 @@ def search_officials(
     q: Annotated[str, Query(min_length=1, max_length=200, description="Words of the name.",
                             examples=["nguyen dang binh"])],
 ) -> OfficialList:
-    query = get_query("officials_by_name")
     try:
-        rows = query.run(store_for(store, settings, query), {"q": q}, limit=page.limit, offset=page.offset,
-                         timeout=settings.query_timeout)
+        rows = run_query(store, settings, "officials_by_name", limit=page.limit, offset=page.offset, q=q)
     except ValueError as e:
         raise BadParameter(str(e)) from None
     base = store.base_iri

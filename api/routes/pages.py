@@ -36,8 +36,7 @@ from fastapi.templating import Jinja2Templates
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS
 from rdflib.term import Identifier
-from vnkg.api.deps import SettingsDep, StoreDep
-from vnkg.api.memory_graphs import store_for
+from vnkg.api.deps import SettingsDep, StoreDep, run_query
 from vnkg.api.routes.linked_data import (
     RDF_EXTENSIONS,
     data_path,
@@ -47,7 +46,7 @@ from vnkg.api.routes.linked_data import (
     resource_iri,
 )
 from vnkg.graph.base import GraphStore, facts_graph_iri
-from vnkg.queries import QueryParameterError, get_query, load_queries
+from vnkg.queries import QueryParameterError, load_queries
 
 from vnkg.namespaces import OA, SCHEMA, VNKG
 from vnkg.settings import Settings
@@ -291,9 +290,7 @@ def not_found(request: Request, store: GraphStore, what: str) -> HTMLResponse:
 def run(store: GraphStore, settings: Settings, name: str, values: dict[str, Any],
         limit: int | None = None) -> list[dict[str, Identifier]]:
     """A named query's rows (the query the JSON API runs under the same name)."""
-    query = get_query(name)
-    return query.run(store_for(store, settings, query), values, limit=limit, timeout=settings.query_timeout,
-                     max_rows=settings.max_rows)
+    return run_query(store, settings, name, limit=limit, **values)
 
 
 def evidence_linked(store: GraphStore, settings: Settings, focus: URIRef, link: URIRef) -> dict[str, list[Evidence]]:

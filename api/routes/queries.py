@@ -18,8 +18,7 @@ from rdflib import Literal
 from rdflib.term import Identifier
 from vnkg.queries import PATH_KINDS, NamedQuery, load_queries
 
-from ..deps import MAX_LIMIT, SettingsDep, StoreDep
-from ..memory_graphs import store_for
+from ..deps import MAX_LIMIT, SettingsDep, StoreDep, run_query
 from ..models import NamedQueryInfo, NamedQueryParamInfo, NamedQueryResult
 
 __all__ = ["router", "term_value"]
@@ -62,8 +61,7 @@ def _make_endpoint(query: NamedQuery) -> Any:
     def endpoint(request: Request, store: StoreDep, settings: SettingsDep, **values: Any) -> Any:
         limit = values.pop("limit", None)
         offset = values.pop("offset", None)
-        rows = query.run(store_for(store, settings, query), values, limit=limit, offset=offset,
-                         timeout=settings.query_timeout, max_rows=settings.max_rows)
+        rows = run_query(store, settings, query.name, limit=limit, offset=offset, **values)
         plain = [{k: term_value(v) for k, v in row.items()} for row in rows]
         if "text/csv" in request.headers.get("accept", ""):
             variables = sorted({k for row in plain for k in row})
