@@ -282,7 +282,7 @@ class NamedQuery:
         if self.inline_params:
             text = _inline_values(text, {k: v for k, v in bindings.items() if k in self.inline_params})
             bindings = {name: term for name, term in bindings.items() if name not in self.inline_params}
-        order = split_order(text, _projected(self.text))
+        order = split_order(text, _projection(self.text, self.name))
         if order is None:
             rows = store.select(text, bindings, timeout, max_rows=max_rows)
         else:  # sorted here, not by the store (see vnkg.queries.ordering)
@@ -315,9 +315,9 @@ class NamedQuery:
 
 
 @cache
-def _projected(text: str) -> frozenset[str]:
-    """The variables a query returns."""
-    return frozenset(str(variable) for variable in prepareQuery(text).algebra["PV"])
+def _algebra(text: str) -> CompValue:
+    """The query's algebra, parsed once per text (rdflib parses a query in milliseconds)."""
+    return prepareQuery(text).algebra
 
 
 @cache
@@ -339,7 +339,7 @@ def _graph_variables(text: str) -> frozenset[str] | None:
             return all(walk(item, graph) for item in node)
         return True
 
-    return frozenset(found) if walk(prepareQuery(text).algebra, None) else None
+    return frozenset(found) if walk(_algebra(text), None) else None
 
 
 def graph_bindings(base_iri: str) -> dict[str, Identifier]:
@@ -428,10 +428,9 @@ def _inline_values(text: str, values: Mapping[str, Bound]) -> str:
 
 def _projection(text: str, source: str) -> set[str]:
     try:
-        prepared = prepareQuery(text)
+        algebra = _algebra(text)
     except Exception as e:  # rdflib raises pyparsing errors of several kinds
         raise QueryDefinitionError(f"{source}: the query does not parse: {e}") from e
-    algebra = prepared.algebra
     if algebra.name != "SelectQuery":
         raise QueryDefinitionError(f"{source}: named queries must be SELECT queries")
     return {str(v) for v in algebra.get("PV", [])}
