@@ -10,9 +10,9 @@ default, GraphDB does by default).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO, Literal, Protocol, runtime_checkable
+from typing import Any, BinaryIO, Literal, Protocol, runtime_checkable
 from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
@@ -21,7 +21,7 @@ from rdflib import Literal as RDFLiteral
 from rdflib.term import Identifier, Node
 
 from .errors import UnsupportedFormat
-from .terms import quad_to_oxigraph, to_rdflib
+from .terms import to_oxigraph, to_rdflib
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -123,11 +123,20 @@ class ArticleWrite:
 
 def encode_article(write: ArticleWrite, base_iri: str) -> ArticleWrite:
     """The same write carried as N-Quads (see `ArticleWrite`)."""
-    own = ox.NamedNode(str(write.graph))
+    return encode_oxigraph(write.article_id, write.graph,
+                           [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in write.article_triples],
+                           [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in write.fact_triples],
+                           base_iri)
+
+
+def encode_oxigraph(article_id: str, graph: URIRef, article_triples: Iterable[tuple[Any, Any, Any]],
+                    fact_triples: Iterable[tuple[Any, Any, Any]], base_iri: str) -> ArticleWrite:
+    """A write carried as N-Quads, from triples already converted to pyoxigraph terms."""
+    own = ox.NamedNode(str(graph))
     facts = ox.NamedNode(str(facts_graph_iri(base_iri)))
-    quads = [quad_to_oxigraph(s, p, o, own) for s, p, o in write.article_triples]
-    quads.extend(quad_to_oxigraph(s, p, o, facts) for s, p, o in write.fact_triples)
-    return ArticleWrite(write.article_id, write.graph, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+    quads = [ox.Quad(s, p, o, own) for s, p, o in article_triples]
+    quads.extend(ox.Quad(s, p, o, facts) for s, p, o in fact_triples)
+    return ArticleWrite(article_id, graph, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
 
 
 def facts_graph_iri(base_iri: str) -> URIRef:

@@ -72,6 +72,7 @@ from .results import serialize_result
 from .terms import quad_to_oxigraph, to_rdflib
 from .threads import DaemonPool, Deadline
 from .updates import reference_update, remove_article_update, replace_article_update
+from .written import WrittenQuads
 
 __all__ = ["LOCK_FILE", "EmbeddedStore"]
 
@@ -132,6 +133,7 @@ class EmbeddedStore:
         self._lock: _WriterLock | None = None
         self._store: ox.Store | None = None
         self._snapshot = 0
+        self._written = WrittenQuads(f"<{facts_graph_iri(base_iri)}>".encode())
         self._open()
 
     # -- opening and closing ------------------------------------------------------------------
@@ -212,6 +214,7 @@ class EmbeddedStore:
         if self._store is not None and self._lock is not None and self._path is not None:
             self._store.flush()
         self._store = None
+        self._written.forget()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -382,6 +385,7 @@ class EmbeddedStore:
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update request in one transaction (name graphs explicitly: ``GRAPH``)."""
         self._check_writable()
+        self._written.forget()  # an update may delete facts-graph quads
         try:
             self.oxigraph.update(sparql)
         except SyntaxError as e:
@@ -432,16 +436,20 @@ class EmbeddedStore:
         store = self.oxigraph
         group: list[ox.Quad] = []
         encoded: list[bytes] = []
+        new_facts: list[bytes] = []
         size = 0
         try:
             for write in fresh:
                 if write.nquads is not None and self._path is not None:
-                    # Made by `encode_article` from this write's own triples: parsed in Rust.
-                    lines = write.nquads.count(b"\n")
+                    # Made by `encode_article` from this write's own triples: parsed in Rust, less
+                    # the facts-graph quads this writer already stored (`WrittenQuads`).
+                    nquads, facts_lines = self._written.unseen(write.nquads)
+                    lines = nquads.count(b"\n")
                     if encoded and size + lines > BULK_MAX_QUADS:
-                        self._insert_encoded(store, encoded)
-                        encoded, size = [], 0
-                    encoded.append(write.nquads)
+                        self._insert_encoded(store, encoded, new_facts)
+                        encoded, new_facts, size = [], [], 0
+                    encoded.append(nquads)
+                    new_facts.extend(facts_lines)
                     size += lines
                     continue
                 quads = list(_article_quads(write.decoded(self._base), facts))
@@ -454,7 +462,7 @@ class EmbeddedStore:
         if group:
             self._insert(store, group)
         if encoded:
-            self._insert_encoded(store, encoded)
+            self._insert_encoded(store, encoded, new_facts)
 
     def _insert(self, store: ox.Store, quads: list[ox.Quad]) -> None:
         try:
@@ -465,13 +473,14 @@ class EmbeddedStore:
         except OSError as e:
             raise StoreError(f"write failed: {e}") from e
 
-    def _insert_encoded(self, store: ox.Store, chunks: list[bytes]) -> None:
+    def _insert_encoded(self, store: ox.Store, chunks: list[bytes], facts_lines: list[bytes]) -> None:
         try:
             store.bulk_load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as e:
             raise ValueError(f"invalid N-Quads in an encoded article: {e}") from e
         except OSError as e:
             raise StoreError(f"write failed: {e}") from e
+        self._written.stored(facts_lines)
 
     def optimize(self) -> None:
         """Compact the store: after a bulk load its indexes are spread over many overlapping files,

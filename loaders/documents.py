@@ -80,15 +80,20 @@ def check_document(doc: Any, source: str) -> dict[str, Any]:
     return doc  # type: ignore[no-any-return]
 
 
-def read_document(path: Path) -> dict[str, Any]:
-    """Read and check one facts file."""
+def parse_document(path: Path) -> Any:
+    """Read and parse one facts file, not yet checked (`check_document` checks it)."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as err:
         raise FactsSyntaxError(str(path), f"not UTF-8 text (byte {err.start})") from None
     except OSError as err:
         raise LoadError(str(path), f"cannot read: {err.strerror}") from None
-    return check_document(parse_json(text, str(path)), str(path))
+    return parse_json(text, str(path))
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """Read, parse and check one facts file."""
+    return check_document(parse_document(path), str(path))
 
 
 def find_facts_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -22,17 +22,28 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
+from vnkg.graph.terms import to_oxigraph
 from vnkg.loaders.resolve import BlocRef, BodyRef, Minter, PostRef
 
-from vnkg.namespaces import DCTERMS, FOAF, OA, ORG, PROV, RDF, RDFS, SCHEMA, VNKG, XSD
+from vnkg import namespaces
+from vnkg.namespaces import Terms
 from vnkg.reference import Province
 from vnkg.text import canonical, search_key
 
+# The namespaces' terms made once (see `Terms`): the hot loops below read hundreds an article.
+DCTERMS, FOAF, OA, ORG, PROV, RDF, RDFS, SCHEMA, VNKG, XSD = (
+    Terms(namespace) for namespace in (namespaces.DCTERMS, namespaces.FOAF, namespaces.OA, namespaces.ORG,
+                                       namespaces.PROV, namespaces.RDF, namespaces.RDFS, namespaces.SCHEMA,
+                                       namespaces.VNKG, namespaces.XSD))
+
 Triple = tuple[Node, Node, Node]
+OxTriple = tuple[Any, Any, Any]
+"""A triple of pyoxigraph terms."""
 
 VARIANT_PREDICATES = frozenset({
     RDFS.label, SCHEMA.name, SCHEMA.location, VNKG.venue, VNKG.host, VNKG.period, VNKG.reviewsYear,
@@ -105,6 +116,14 @@ class MappedArticle:
     fact_triples: list[Triple] = field(default_factory=list)
     referenced: set[URIRef] = field(default_factory=set)
     """Reference-graph resources the article points to (provinces, award types, titles)."""
+
+    @cached_property
+    def oxigraph_triples(self) -> tuple[list[OxTriple], list[OxTriple]]:
+        """The article triples and the fact triples as pyoxigraph terms, converted once: validating
+        the article and writing it both use them (IRIs are memoised by `to_oxigraph`)."""
+        ox = to_oxigraph
+        return ([(ox(s), ox(p), ox(o)) for s, p, o in self.article_triples],
+                [(ox(s), ox(p), ox(o)) for s, p, o in self.fact_triples])
 
 
 class _Builder:

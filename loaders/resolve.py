@@ -25,6 +25,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rdflib import URIRef
 from vnkg.loaders.errors import UnknownProvinceError
@@ -54,6 +55,7 @@ _CLASSIFICATION = {"UBND": "PeoplesCommittee", "HĐND": "PeoplesCouncil", "Tỉn
                    "Thành ủy": "PartyCommittee"}
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_title(title: str) -> str:
     """A post title in its canonical spelling: NFC, new-style tones, UBND/HĐND contracted."""
     text = canonical(title)
@@ -123,6 +125,10 @@ class PostRef:
     title_type: Title | None
 
 
+_IRIS_MAX = 100_000
+"""Most IRIs a `Minter` keeps made."""
+
+
 class Minter:
     """Mints the IRIs of one store (base IRI, gazetteer, overrides)."""
 
@@ -133,13 +139,22 @@ class Minter:
         self.base = base_iri
         self.gazetteer = gazetteer or Gazetteer.load()
         self.overrides = overrides or Overrides()
+        self._iris: dict[str, URIRef] = {}
+        self._province_iris: dict[str, URIRef] = {}
         self._titles = {canonical_title(t.vi).lower(): t for t in titles()}
         for t in titles():
             for variant in t.variants:
                 self._titles.setdefault(canonical_title(variant).lower(), t)
 
     def iri(self, path: str) -> URIRef:
-        return URIRef(self.base + self.overrides.canonical(path))
+        """The IRI of a path under the base, after the overrides (memoised: the same people,
+        posts and bodies come back article after article, and an IRI is checked when it is made)."""
+        found = self._iris.get(path)
+        if found is None:
+            if len(self._iris) >= _IRIS_MAX:
+                self._iris.clear()
+            found = self._iris[path] = URIRef(self.base + self.overrides.canonical(path))
+        return found
 
     # -- places and bodies -------------------------------------------------------------------
     def province(self, name: str, on: date | None, source: str, where: str) -> Province:
@@ -149,7 +164,10 @@ class Minter:
         return unit
 
     def province_iri(self, province: Province) -> URIRef:
-        return URIRef(f"{self.base}province/{province.slug}")
+        found = self._province_iris.get(province.slug)
+        if found is None:
+            found = self._province_iris[province.slug] = URIRef(f"{self.base}province/{province.slug}")
+        return found
 
     def organization(self, name: str, province: Province | None) -> BodyRef:
         """A body named in the text ("Hội Nông dân Việt Nam", "Sở Nội vụ" of a province)."""

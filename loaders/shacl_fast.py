@@ -11,6 +11,10 @@ minInclusive, maxInclusive, or, xone, not, node) and sh:sparql SELECT constraint
 compiling a shape that uses anything else raises `UnsupportedShape`, so the validator never
 silently skips a constraint. pyshacl stays the reference: the test suite checks that both give
 the same results on every shape fixture and on the corpus.
+
+The data is validated as pyoxigraph terms (`ShapesValidator.validate_oxigraph`), whose hashing and
+comparison run in Rust: the loader converts an article's triples once and uses them both here and
+to write the article. The shapes' own constants are converted when they are compiled.
 """
 
 from __future__ import annotations
@@ -19,9 +23,10 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, XSD
 from rdflib.plugins.sparql import prepareQuery
@@ -32,6 +37,8 @@ from vnkg.graph.terms import to_oxigraph, to_rdflib
 from vnkg.namespaces import SH_NS as SH
 
 Triple = tuple[Node, Node, Node]
+OxTriple = tuple[Any, Any, Any]
+"""A triple of pyoxigraph terms."""
 
 
 class UnsupportedShape(Exception):  # noqa: N818  a compile-time refusal, named for what it refuses
@@ -56,49 +63,47 @@ _TYPE, _SUBCLASS_OF = RDF.type, RDFS.subClassOf  # rdflib's namespace attribute 
 
 
 class DataIndex:
-    """The data graph as dictionaries: objects by (subject, predicate), subjects by type."""
+    """The data graph (pyoxigraph terms) as dictionaries: objects by (subject, predicate), types."""
 
-    def __init__(self, triples: Iterable[Triple]) -> None:
-        self.triples: set[Triple] = set()
-        self.values: defaultdict[tuple[Node, Node], list[Node]] = defaultdict(list)
-        self.types: defaultdict[Node, set[Node]] = defaultdict(set)
-        self.instances: defaultdict[Node, set[Node]] = defaultdict(set)
-        self.superclasses: defaultdict[Node, set[Node]] = defaultdict(set)
+    def __init__(self, triples: Iterable[OxTriple]) -> None:
+        self.triples: dict[OxTriple, None] = dict.fromkeys(triples)
+        values: defaultdict[tuple[Any, Any], list[Any]] = defaultdict(list)
+        types: defaultdict[Any, set[Any]] = defaultdict(set)
+        instances: defaultdict[Any, set[Any]] = defaultdict(set)
+        superclasses: defaultdict[Any, set[Any]] = defaultdict(set)
+        type_, subclass_of = _OX_TYPE, _OX_SUBCLASS_OF
+        for s, p, o in self.triples:
+            values[(s, p)].append(o)
+            if p == type_:
+                types[s].add(o)
+                instances[o].add(s)
+            elif p == subclass_of:
+                superclasses[s].add(o)
+        self.values, self.types, self.instances, self.superclasses = values, types, instances, superclasses
         self._graph: Graph | None = None
-        for triple in triples:
-            if triple in self.triples:
-                continue
-            self.triples.add(triple)
-            s, p, o = triple
-            self.values[(s, p)].append(o)
-            if p == _TYPE:
-                self.types[s].add(o)
-                self.instances[o].add(s)
-            elif p == _SUBCLASS_OF:
-                self.superclasses[s].add(o)
 
     @property
     def graph(self) -> Graph:
         """The data as an rdflib Graph (built on first use)."""
         if self._graph is None:
             self._graph = Graph()
-            for triple in self.triples:
-                self._graph.add(triple)
+            for s, p, o in self.triples:
+                self._graph.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
         return self._graph
 
-    def oxigraph(self, predicates: frozenset[Node] | None = None) -> ox.Store:
+    def oxigraph(self, predicates: frozenset[Any] | None = None) -> ox.Store:
         """The data in an in-memory Oxigraph store, for the SPARQL constraints.
 
         With ``predicates``, only the triples with one of them: the constraints cannot match any
         other triple (see `_predicates_of`), so their answers are the same and the store smaller."""
         store = ox.Store()
-        store.extend(ox.Quad(_ox(s), _ox(p), _ox(o), _DEFAULT) for s, p, o in self.triples
+        store.extend(ox.Quad(s, p, o, _DEFAULT) for s, p, o in self.triples
                      if predicates is None or p in predicates)
         return store
 
-    def has_class(self, node: Node, cls: Node) -> bool:
+    def has_class(self, node: Any, cls: Any) -> bool:
         """SHACL instance-of: a type of the node is the class or a subclass of it (in the data)."""
-        seen: set[Node] = set()
+        seen: set[Any] = set()
         todo = list(self.types.get(node, ()))
         while todo:
             current = todo.pop()
@@ -109,7 +114,7 @@ class DataIndex:
                 todo.extend(self.superclasses.get(current, ()))
         return False
 
-    def targets(self, cls: Node) -> set[Node]:
+    def targets(self, cls: Any) -> set[Any]:
         found = set(self.instances.get(cls, ()))
         subclasses = [s for s, supers in self.superclasses.items() if cls in supers]
         for sub in subclasses:
@@ -119,14 +124,18 @@ class DataIndex:
 
 _DEFAULT = ox.DefaultGraph()
 _ox = to_oxigraph  # memoises IRIs
+_OX_TYPE, _OX_SUBCLASS_OF = _ox(_TYPE), _ox(_SUBCLASS_OF)
+_OX_XSD_STRING = _ox(XSD.string)
 
 
-Check = Callable[[DataIndex, Node, list[Node]], bool]
-"""A value-level check: (index, focus node, the values at the path) -> conforms."""
+Check = Callable[[DataIndex, Any, list[Any]], bool]
+"""A value-level check: (index, focus node, the values at the path) -> conforms; pyoxigraph terms."""
 
 
-def _well_formed(value: Literal) -> bool:
-    return not getattr(value, "ill_typed", False)
+def _well_formed(value: ox.Literal) -> bool:
+    """Whether a typed literal's lexical form is valid for its datatype (rdflib's judgement,
+    memoised per distinct literal by `to_rdflib`, so both engines agree)."""
+    return not getattr(to_rdflib(value), "ill_typed", False)
 
 
 def _messages(shapes: Graph, node: Node) -> tuple[str, ...]:
@@ -137,13 +146,13 @@ def _list(shapes: Graph, head: Node) -> list[Node]:
     return list(Collection(shapes, head))  # type: ignore[arg-type]
 
 
-_NODE_KINDS: dict[Node, Callable[[Node], bool]] = {
-    SH.IRI: lambda v: isinstance(v, URIRef),
-    SH.Literal: lambda v: isinstance(v, Literal),
-    SH.BlankNode: lambda v: isinstance(v, BNode),
-    SH.BlankNodeOrIRI: lambda v: isinstance(v, BNode | URIRef),
-    SH.IRIOrLiteral: lambda v: isinstance(v, URIRef | Literal),
-    SH.BlankNodeOrLiteral: lambda v: isinstance(v, BNode | Literal),
+_NODE_KINDS: dict[Node, Callable[[Any], bool]] = {
+    SH.IRI: lambda v: isinstance(v, ox.NamedNode),
+    SH.Literal: lambda v: isinstance(v, ox.Literal),
+    SH.BlankNode: lambda v: isinstance(v, ox.BlankNode),
+    SH.BlankNodeOrIRI: lambda v: isinstance(v, ox.BlankNode | ox.NamedNode),
+    SH.IRIOrLiteral: lambda v: isinstance(v, ox.NamedNode | ox.Literal),
+    SH.BlankNodeOrLiteral: lambda v: isinstance(v, ox.BlankNode | ox.Literal),
 }
 _IGNORED = {SH.message, SH.name, SH.description, SH.order, SH.group, SH.defaultValue, RDFS.comment,
             RDFS.label, RDF.type, SH.path, SH.severity, SH.deactivated}
@@ -154,7 +163,9 @@ class _Compiled:
     """A shape compiled: checks on the focus node itself, and per-property checks."""
 
     node_checks: list[Check] = field(default_factory=list)
-    properties: list[tuple[URIRef, Node, list[tuple[str, Check]], tuple[str, ...]]] = field(default_factory=list)
+    properties: list[tuple[ox.NamedNode, Node, list[tuple[str, Check]], tuple[str, ...]]] = field(
+        default_factory=list)
+    """(path as a pyoxigraph IRI, the property shape, its checks, its messages)"""
 
 
 class ShapesValidator:
@@ -163,8 +174,9 @@ class ShapesValidator:
     def __init__(self, shapes: Graph) -> None:
         self.shapes = shapes
         self._cache: dict[Node, _Compiled] = {}
-        self.node_shapes: list[tuple[URIRef, list[Node], _Compiled, tuple[str, ...]]] = []
-        self.sparql: list[tuple[URIRef, list[Node], _Constraint, tuple[str, ...]]] = []
+        # (shape, its target classes as pyoxigraph IRIs, compiled, messages)
+        self.node_shapes: list[tuple[URIRef, list[ox.NamedNode], _Compiled, tuple[str, ...]]] = []
+        self.sparql: list[tuple[URIRef, list[ox.NamedNode], _Constraint, tuple[str, ...]]] = []
         for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
             if (shape, SH.deactivated, Literal(True)) in shapes or not isinstance(shape, URIRef):
                 continue
@@ -173,7 +185,7 @@ class ShapesValidator:
             unsupported_targets = {SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target}
             if any((shape, t, None) in shapes for t in unsupported_targets):
                 raise UnsupportedShape(f"{shape}: only sh:targetClass targets are supported")
-            targets = sorted(shapes.objects(shape, SH.targetClass), key=str)
+            targets = [_ox(t) for t in sorted(shapes.objects(shape, SH.targetClass), key=str)]
             self.node_shapes.append((shape, targets, self._compile(shape), _messages(shapes, shape)))
             for constraint in shapes.objects(shape, SH.sparql):
                 self.sparql.append((shape, targets, self._prepare(constraint), _messages(shapes, constraint)))
@@ -181,6 +193,8 @@ class ShapesValidator:
         self.sparql_predicates: frozenset[Node] | None = (
             None if any(p is None for p in used) else frozenset({_TYPE}).union(*used))  # type: ignore[arg-type]
         """Every predicate the SPARQL constraints can match (None: any, a variable or path is used)."""
+        self._ox_sparql_predicates = (None if self.sparql_predicates is None
+                                      else frozenset(_ox(p) for p in self.sparql_predicates))
 
     # -- compiling --------------------------------------------------------------------------------
     def _prepare(self, constraint: Node) -> _Constraint:
@@ -210,7 +224,7 @@ class ShapesValidator:
         if own_path is not None:  # a property shape used as a member of sh:or / sh:xone / sh:node
             if not isinstance(own_path, URIRef):
                 raise UnsupportedShape(f"{shape}: only predicate paths are supported, not {own_path!r}")
-            compiled.properties.append((own_path, shape, self._value_checks(shape, node_level=False),
+            compiled.properties.append((_ox(own_path), shape, self._value_checks(shape, node_level=False),
                                         _messages(self.shapes, shape)))
             return compiled
         compiled.node_checks = [check for _, check in self._value_checks(shape, node_level=True)]
@@ -218,7 +232,7 @@ class ShapesValidator:
             path = self.shapes.value(prop, SH.path)
             if not isinstance(path, URIRef):
                 raise UnsupportedShape(f"{shape}: only predicate paths are supported, not {path!r}")
-            compiled.properties.append((path, prop, self._value_checks(prop, node_level=False),
+            compiled.properties.append((_ox(path), prop, self._value_checks(prop, node_level=False),
                                         _messages(self.shapes, prop)))
         return compiled
 
@@ -245,40 +259,43 @@ class ShapesValidator:
             return lambda _i, _f, vs: len(vs) <= n
         if p == SH.datatype:
             if o == RDF.langString:
-                return lambda _i, _f, vs: all(isinstance(v, Literal) and v.language is not None for v in vs)
+                return lambda _i, _f, vs: all(isinstance(v, ox.Literal) and v.language is not None for v in vs)
             if o == XSD.string:
-                return lambda _i, _f, vs: all(isinstance(v, Literal) and v.language is None and
-                                              v.datatype in (None, XSD.string) for v in vs)
-            return lambda _i, _f, vs: all(isinstance(v, Literal) and v.datatype == o and _well_formed(v)
+                return lambda _i, _f, vs: all(isinstance(v, ox.Literal) and v.language is None and
+                                              v.datatype == _OX_XSD_STRING for v in vs)
+            datatype = _ox(o)
+            return lambda _i, _f, vs: all(isinstance(v, ox.Literal) and v.datatype == datatype and _well_formed(v)
                                           for v in vs)
         if p == SH["class"]:
-            return lambda i, _f, vs: all(i.has_class(v, o) for v in vs)
+            cls = _ox(o)
+            return lambda i, _f, vs: all(i.has_class(v, cls) for v in vs)
         if p == SH.nodeKind:
             kind = _NODE_KINDS[o]
             return lambda _i, _f, vs: all(kind(v) for v in vs)
         if p == SH["in"]:
-            allowed = set(_list(g, o))
+            allowed = {_ox(v) for v in _list(g, o)}
             return lambda _i, _f, vs: all(v in allowed for v in vs)
         if p == SH.hasValue:
-            return lambda _i, _f, vs: o in vs
+            value = _ox(o)
+            return lambda _i, _f, vs: value in vs
         if p == SH.languageIn:
             tags = {str(t).lower() for t in _list(g, o)}
-            return lambda _i, _f, vs: all(isinstance(v, Literal) and v.language is not None and
+            return lambda _i, _f, vs: all(isinstance(v, ox.Literal) and v.language is not None and
                                           v.language.lower() in tags for v in vs)
         if p == SH.uniqueLang:
             if o != Literal(True):
                 return lambda _i, _f, _vs: True
-            return lambda _i, _f, vs: len([v.language for v in vs if isinstance(v, Literal) and v.language]) == len(
-                {v.language.lower() for v in vs if isinstance(v, Literal) and v.language})
+            return lambda _i, _f, vs: len([v.language for v in vs if isinstance(v, ox.Literal) and v.language]) == len(
+                {v.language.lower() for v in vs if isinstance(v, ox.Literal) and v.language})
         if p == SH.pattern:
             flags = re.IGNORECASE if "i" in str(g.value(shape, SH.flags) or "") else 0
             regex = re.compile(str(o), flags)
-            return lambda _i, _f, vs: all(not isinstance(v, BNode) and regex.search(str(v)) for v in vs)
+            return lambda _i, _f, vs: all(not isinstance(v, ox.BlankNode) and regex.search(v.value) for v in vs)
         if p in (SH.minLength, SH.maxLength):
             n = int(o)  # type: ignore[arg-type]
             if p == SH.minLength:
-                return lambda _i, _f, vs: all(not isinstance(v, BNode) and len(str(v)) >= n for v in vs)
-            return lambda _i, _f, vs: all(not isinstance(v, BNode) and len(str(v)) <= n for v in vs)
+                return lambda _i, _f, vs: all(not isinstance(v, ox.BlankNode) and len(v.value) >= n for v in vs)
+            return lambda _i, _f, vs: all(not isinstance(v, ox.BlankNode) and len(v.value) <= n for v in vs)
         if p in (SH.minInclusive, SH.maxInclusive, SH.minExclusive, SH.maxExclusive):
             return _range_check(p, o)
         if p in (SH["or"], SH.xone):
@@ -295,7 +312,7 @@ class ShapesValidator:
         raise UnsupportedShape(f"{shape}: constraint {p} is not supported")
 
     # -- validating -------------------------------------------------------------------------------
-    def _conforms(self, index: DataIndex, node: Node, shape: _Compiled) -> bool:
+    def _conforms(self, index: DataIndex, node: Any, shape: _Compiled) -> bool:
         if not all(check(index, node, [node]) for check in shape.node_checks):
             return False
         for path, _prop, checks, _ in shape.properties:
@@ -305,43 +322,57 @@ class ShapesValidator:
         return True
 
     def validate(self, triples: Iterable[Triple], only: set[Node] | None = None) -> list[Result]:
-        """Every violation in a data graph given as triples (of the nodes in `only`, when given)."""
+        """Every violation in a data graph given as rdflib triples (of the nodes in `only`, when given)."""
+        return self.validate_oxigraph(
+            [(_ox(s), _ox(p), _ox(o)) for s, p, o in triples],
+            None if only is None else {_ox(node) for node in only})
+
+    def validate_oxigraph(self, triples: Iterable[OxTriple], only: set[Any] | None = None) -> list[Result]:
+        """Every violation in a data graph given as pyoxigraph triples (of the nodes in `only`)."""
         index = DataIndex(triples)
         results: list[Result] = []
 
-        def targeted(targets: list[Node]) -> set[Node]:
+        def targeted(targets: list[Any]) -> set[Any]:
             nodes = set().union(*(index.targets(t) for t in targets)) if targets else set()
             return nodes if only is None else nodes & only
 
         for shape, targets, compiled, messages in self.node_shapes:
             focus_nodes = targeted(targets)
-            for focus in sorted(focus_nodes, key=str):
+            for focus in sorted(focus_nodes, key=_term_key):
                 if not all(check(index, focus, [focus]) for check in compiled.node_checks):
-                    results.append(Result(focus, None, messages, shape))
+                    results.append(Result(to_rdflib(focus), None, messages, shape))
                 for path, _prop, checks, prop_messages in compiled.properties:
                     values = index.values.get((focus, path), [])
                     for _, check in checks:
                         if not check(index, focus, values):
-                            results.append(Result(focus, path, prop_messages, shape))
+                            results.append(Result(to_rdflib(focus), _path_iri(path), prop_messages, shape))
                             break
         store: ox.Store | None = None
         for shape, targets, constraint, messages in self.sparql:
             focus_nodes = targeted(targets)
             if not focus_nodes:
                 continue
-            if all(isinstance(node, URIRef) for node in focus_nodes):
+            if all(isinstance(node, ox.NamedNode) for node in focus_nodes):
                 if store is None:
-                    store = index.oxigraph(self.sparql_predicates)
-                rows = constraint.run(store, sorted(focus_nodes, key=str))
+                    store = index.oxigraph(self._ox_sparql_predicates)
+                rows = constraint.run(store, sorted(focus_nodes, key=_term_key))
             else:  # blank focus nodes cannot go in VALUES: bind them one at a time
                 rows = [row.asdict() for node in focus_nodes  # type: ignore[union-attr]
-                        for row in index.graph.query(constraint.prepared, initBindings={"this": node})]
+                        for row in index.graph.query(constraint.prepared, initBindings={"this": to_rdflib(node)})]
             for bound in rows:
                 focus = bound.get("this")
                 path = bound.get("path")
                 results.append(Result(focus, path if isinstance(path, URIRef) else None,
                                       tuple(_fill(m, bound) for m in messages), shape))
         return results
+
+
+def _term_key(term: Any) -> str:
+    return term.value  # type: ignore[no-any-return]
+
+
+def _path_iri(path: Any) -> URIRef:
+    return to_rdflib(path)  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -354,8 +385,8 @@ class _Constraint:
     predicates: frozenset[Node] | None
     """The IRIs in predicate position of every triple pattern; None when one is a variable or a path."""
 
-    def run(self, store: ox.Store, focus_nodes: list[Node]) -> list[dict[str, Node]]:
-        values = " ".join(node.n3() for node in focus_nodes)
+    def run(self, store: ox.Store, focus_nodes: list[ox.NamedNode]) -> list[dict[str, Node]]:
+        values = " ".join(str(node) for node in focus_nodes)  # N-Triples form of checked IRIs
         solutions = store.query(f"{self.head} VALUES ?this {{ {values} }} {self.tail}")
         names = [v.value for v in solutions.variables]  # type: ignore[union-attr]
         rows = []
@@ -396,11 +427,11 @@ def _fill(message: str, bound: dict[str, Node]) -> str:
 
 
 def _range_check(p: Node, bound: Node) -> Check:
-    def compare(value: Node) -> bool:
-        if not isinstance(value, Literal):
+    def compare(value: Any) -> bool:
+        if not isinstance(value, ox.Literal):
             return False
         try:
-            left, right = value.toPython(), bound.toPython()  # type: ignore[union-attr]
+            left, right = to_rdflib(value).toPython(), bound.toPython()  # type: ignore[union-attr]
             if p == SH.minInclusive:
                 return bool(left >= right)
             if p == SH.maxInclusive:

@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 from typing import Literal as TypingLiteral
 
 from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.term import Node
+from vnkg.graph.terms import to_oxigraph
 from vnkg.loaders.errors import ShapeViolationError
-from vnkg.loaders.rdf import MappedArticle, Triple
+from vnkg.loaders.rdf import MappedArticle, OxTriple, Triple
 from vnkg.loaders.shacl_fast import ShapesValidator
 
 from vnkg.namespaces import RDF, SH_NS
@@ -82,6 +84,29 @@ def data_triples(mapped: MappedArticle, base_iri: str) -> list[Triple]:
     return out
 
 
+@cache
+def _reference_types(base_iri: str) -> dict[Any, tuple[OxTriple, ...]]:
+    """The rdf:type triples of reference and ontology resources, as pyoxigraph terms, by subject."""
+    return {to_oxigraph(subject): tuple((to_oxigraph(s), to_oxigraph(p), to_oxigraph(o))
+                                        for s, p, o in triples if p == RDF.type)
+            for subject, triples in _reference_index(base_iri).items()}
+
+
+def data_triples_oxigraph(mapped: MappedArticle, base_iri: str) -> list[OxTriple]:
+    """`data_triples` as pyoxigraph terms, from the article's converted triples."""
+    index = _reference_types(base_iri)
+    pulled: set[Any] = set()
+    out: list[OxTriple] = []
+    for triples in mapped.oxigraph_triples:
+        out.extend(triples)
+        for triple in triples:
+            obj = triple[2]
+            if obj not in pulled and obj in index:
+                pulled.add(obj)
+                out.extend(index[obj])
+    return out
+
+
 def focus_nodes(mapped: MappedArticle) -> set[Node]:
     """The nodes an article states: only these are validated (reference data is checked as a whole)."""
     return {t[0] for t in mapped.article_triples} | {t[0] for t in mapped.fact_triples}
@@ -98,9 +123,11 @@ def data_graph(mapped: MappedArticle, base_iri: str) -> Graph:
 def violations(mapped: MappedArticle, base_iri: str, engine: Engine = "fast") -> list[Violation]:
     """The SHACL violations of one article (warnings and infos are not violations)."""
     if engine == "fast":
+        article, facts = mapped.oxigraph_triples
+        focus = {t[0] for t in article} | {t[0] for t in facts}
         return sorted((Violation(focus=str(r.focus), path=str(r.path) if r.path else None, message=r.message,
                                  shape=str(r.shape) if r.shape else None, severity="Violation")
-                       for r in _compiled().validate(data_triples(mapped, base_iri), focus_nodes(mapped))),
+                       for r in _compiled().validate_oxigraph(data_triples_oxigraph(mapped, base_iri), focus)),
                       key=lambda v: (v.focus, v.path or "", v.message))
     conforms, report, _ = validate(data_graph(mapped, base_iri), shacl_graph=_shapes(), advanced=True,
                                    focus_nodes=sorted(focus_nodes(mapped), key=str),

@@ -16,10 +16,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
-from vnkg.graph.base import ArticleWrite, encode_article
+from vnkg.graph.base import ArticleWrite, encode_oxigraph
 from vnkg.loaders.errors import LoadError
 from vnkg.loaders.overrides import Overrides
 from vnkg.loaders.rdf import MappedArticle
@@ -43,6 +43,13 @@ class Prepared:
         return cls(mapped.article_id, str(mapped.article), mapped.content_hash,
                    ArticleWrite(mapped.article_id, mapped.graph, mapped.article_triples, mapped.fact_triples))
 
+    @classmethod
+    def encoded(cls, mapped: MappedArticle, base_iri: str) -> Prepared:
+        """The article carried as N-Quads, from the pyoxigraph terms its validation converted."""
+        article, facts = mapped.oxigraph_triples
+        return cls(mapped.article_id, str(mapped.article), mapped.content_hash,
+                   encode_oxigraph(mapped.article_id, mapped.graph, article, facts, base_iri))
+
 
 _minter: Minter | None = None
 _validate = True
@@ -65,8 +72,7 @@ def _prepare(item: tuple[str, Any]) -> tuple[str, Prepared | LoadError]:
         mapped = prepare(doc, source, _minter, validate=_validate)
     except LoadError as err:
         return source, err
-    prepared = Prepared.of(mapped)
-    return source, replace(prepared, write=encode_article(prepared.write, _minter.base))
+    return source, Prepared.encoded(mapped, _minter.base)
 
 
 def default_workers() -> int:

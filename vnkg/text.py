@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement -> new style; both spellings are valid Vietnamese.
 _TONE_FOLD = {
@@ -40,8 +41,10 @@ def fold_tones(text: str) -> str:
     return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group(1)], unicodedata.normalize("NFC", text))
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical(text: str) -> str:
-    """NFC, new-style tones, single spaces: the form vnkg stores names in."""
+    """NFC, new-style tones, single spaces: the form vnkg stores names in (memoised: names repeat
+    from one article to the next, and the loader asks for the same ones many times an article)."""
     return fold_tones(nfc(text))
 
 
@@ -56,12 +59,14 @@ def strip_honorific(name: str) -> str:
     return _HONORIFIC_RE.sub("", nfc(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def search_key(text: str) -> str:
     """Lower-case ASCII words: the key names are searched by."""
     folded = strip_diacritics(strip_honorific(text)).lower()
     return " ".join(re.findall(r"[a-z0-9]+", folded))
 
 
+@lru_cache(maxsize=1 << 16)
 def slugify(text: str, max_length: int = 80) -> str:
     """A readable ASCII slug for IRIs: lower case, words joined by hyphens."""
     slug = "-".join(re.findall(r"[a-z0-9]+", strip_diacritics(canonical(text)).lower()))

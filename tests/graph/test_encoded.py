@@ -67,3 +67,34 @@ def test_encoded_writes_on_disk_are_bulk_loaded_in_groups(tmp_path: Path, monkey
         plain.write_articles(writes)
         assert snapshot(grouped) == snapshot(plain)
         assert grouped.article_ids() == [w.article_id for w in writes]
+
+
+def test_facts_already_written_are_left_out_of_later_bulk_writes(tmp_path: Path) -> None:
+    first, second = list(map(_named, _batch("1")))[:3], list(map(_named, _batch("1")))[3:]
+    with EmbeddedStore(tmp_path / "a", base_iri=BASE) as store, \
+            EmbeddedStore(tmp_path / "b", base_iri=BASE) as plain:
+        store.write_articles([encode_article(w, BASE) for w in first])
+        remembered = len(store._written)
+        assert remembered > 0  # the facts-graph lines of the first batch
+        shared = [line for line in encode_article(second[0], BASE).nquads.splitlines() if b"person/shared" in line
+                  and b"graph/facts" in line]
+        assert shared and all(store._written.unseen(line + b"\n")[0] == b"" for line in shared)
+        store.write_articles([encode_article(w, BASE) for w in second])
+        plain.write_articles(first + second)
+        assert snapshot(store) == snapshot(plain)
+
+
+def test_a_removal_forgets_what_was_written_so_removed_facts_are_written_again(tmp_path: Path) -> None:
+    """The person only e0 supports loses its facts when e0 goes; e0 loaded again must bring them back,
+    though this writer wrote those very lines before."""
+    [write] = list(map(_named, _batch("1")))[:1]
+    with EmbeddedStore(tmp_path / "a", base_iri=BASE) as store, \
+            EmbeddedStore(tmp_path / "b", base_iri=BASE) as plain:
+        store.write_articles([encode_article(write, BASE)])
+        plain.write_articles([write])
+        before = snapshot(store)
+        assert store.remove_article("e0") and plain.remove_article("e0")
+        assert len(store._written) == 0
+        store.write_articles([encode_article(write, BASE)])
+        plain.write_articles([write])
+        assert snapshot(store) == snapshot(plain) == before

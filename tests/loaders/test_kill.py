@@ -18,6 +18,8 @@ from vnkg.graph.embedded import EmbeddedStore
 from .conftest import BASE, CORPUS
 
 N_ARTICLES = 200
+BATCH = 64
+"""Articles a batch: small enough that the kill lands between two of them."""
 
 
 def _write_batch(folder: Path) -> None:
@@ -31,7 +33,8 @@ def _write_batch(folder: Path) -> None:
 
 
 def _load(folder: Path, store: Path) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "vnkg.cli", "load", str(folder), "--store", str(store), "--quiet"]
+    command = [sys.executable, "-m", "vnkg.cli", "load", str(folder), "--store", str(store), "--quiet",
+               "--batch-size", str(BATCH)]
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "VNKG_BASE_IRI": BASE})
 
@@ -68,7 +71,7 @@ def test_kill_during_load_then_rerun(tmp_path: Path) -> None:
                 count = len([g for g in _by_graph(_dump(store)) if "/graph/article/" in g])
             except Exception:  # the writer may be mid-flush of RocksDB files
                 continue
-            if count >= 64:
+            if count >= BATCH:
                 break
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=30)

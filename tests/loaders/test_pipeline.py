@@ -118,7 +118,18 @@ def test_removing_articles_removes_only_unsupported_facts(store: GraphStore, tmp
 
 def test_read_errors_are_items_not_exceptions(tmp_path: Path) -> None:
     path = tmp_path / "x.facts.json"
-    path.write_text("[]", "utf-8")
+    path.write_text("[", "utf-8")
     [(source, item)] = list(iter_paths([path]))
     assert source == str(path)
-    assert isinstance(item, LoadError) and item.kind == "schema"
+    assert isinstance(item, LoadError) and item.kind == "syntax"
+
+
+def test_documents_are_checked_once_where_they_are_prepared(tmp_path: Path, store: GraphStore) -> None:
+    path = tmp_path / "x.facts.json"
+    path.write_text("[]", "utf-8")
+    [(_, item)] = list(iter_paths([path]))
+    assert item == []  # read and parsed only: the check runs in `prepare`, in the workers
+    summary = Loader(store).load_paths([path])
+    [error] = summary.failed
+    assert error.kind == "schema" and error.source == str(path)
+    assert summary.loaded == 0

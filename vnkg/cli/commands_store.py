@@ -73,12 +73,17 @@ def load(
         "--workers", min=0,
         help="Processes preparing articles (check, map, validate); 0: one per CPU when loading "
              f"{PARALLEL_FROM} files or more, else 1.")] = 0,
+    batch_size: Annotated[int | None, typer.Option(
+        "--batch-size", min=1,
+        help="Articles written together, default 256 (each article is still all or nothing; a larger "
+             "batch uses more memory and loses more work to an interruption, until the load is run "
+             "again).")] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Load article facts into the store, each article validated and stored on its own."""
     from vnkg.loaders.documents import find_facts_files
     from vnkg.loaders.overrides import Overrides
-    from vnkg.loaders.pipeline import Loader
+    from vnkg.loaders.pipeline import DEFAULT_BATCH, Loader
     from vnkg.loaders.workers import default_workers
 
     files = list(find_facts_files(paths))
@@ -87,7 +92,8 @@ def load(
     settings = settings_for(store)
     with opened_store(store) as handle:
         overrides = Overrides.load(settings.overrides or settings.store / "overrides.toml")
-        loader = Loader(handle, validate=not no_validate, overrides=overrides, workers=workers)
+        loader = Loader(handle, validate=not no_validate, overrides=overrides, workers=workers,
+                        batch_size=batch_size or DEFAULT_BATCH)
         with progress_bar(len(files), "loading", quiet) as advance:
             summary = loader.load_paths(files, advance)
     report_load(summary, quiet)
