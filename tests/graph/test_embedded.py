@@ -70,7 +70,8 @@ def test_open_store_picks_the_backend(tmp_path: Path) -> None:
     remote.close()
 
 
-@pytest.mark.parametrize("module", ["base", "errors", "updates", "results", "terms", "embedded", "factory", "threads"])
+@pytest.mark.parametrize("module", ["base", "errors", "updates", "results", "terms", "embedded", "factory", "threads",
+                                    "written"])
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"vnkg.graph.{module}"))
     assert result.failed == 0

@@ -104,3 +104,18 @@ def test_published_date_keeps_its_precision(minter: Minter, seed0: dict[str, Any
         mapped = map_article(doc, minter, "x")
         art = _graph(mapped.article_triples)
         assert art.value(mapped.article, SCHEMA.datePublished) == Literal(value, datatype=datatype)
+
+
+def test_terms_made_once_are_the_namespace_terms() -> None:
+    import pytest
+    from rdflib.namespace import RDF
+
+    from vnkg.namespaces import VNKG, Terms
+
+    vnkg, rdf = Terms(VNKG), Terms(RDF)
+    assert vnkg.member == VNKG.member and vnkg.member is vnkg.member
+    assert vnkg.title == URIRef(str(VNKG) + "title")  # a term, not str.title
+    assert vnkg["Cum"] == VNKG.Cum and vnkg["Cum"] is vnkg["Cum"]
+    assert rdf.type == RDF.type
+    with pytest.raises(AttributeError):
+        rdf.notAnRdfTerm  # noqa: B018  a closed namespace refuses names it does not define
