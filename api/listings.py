@@ -24,7 +24,7 @@ from .deps import run_query
 from .models import local_id
 from .snapshots import per_snapshot
 
-__all__ = ["LISTINGS", "Listing", "listing_page"]
+__all__ = ["BY_PROVINCE", "LISTINGS", "Listing", "Slice", "listing_page", "province_slice"]
 
 _PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX schema: <https://schema.org/>
@@ -35,12 +35,16 @@ PREFIX vnkg: <https://w3id.org/vnkg/ontology#>
 @dataclass(frozen=True)
 class Listing:
     """A named query paged from a stored order: the order's query (``{facts}`` is the facts graph),
-    the columns that name a row (the first is the item), and the parameter that takes the items."""
+    the columns that name a row (the first is the item), and the parameter that takes the items.
+
+    With ``by``, a filter parameter of the query whose column the order query also returns: the
+    order is kept per value of it, and a page filtered by that value alone is a slice too."""
 
     query: str
     order: str
     columns: tuple[str, ...]
     items_param: str
+    by: str | None = None
 
 
 LISTINGS = {
@@ -51,7 +55,7 @@ WHERE {{
   OPTIONAL {{ GRAPH {facts} {{ ?award vnkg:awardType ?type }} }}
   OPTIONAL {{ GRAPH {facts} {{ ?award vnkg:awardStatus ?status }} }}
 }}
-ORDER BY DESC(?year) ?award""", ("award", "year", "type", "status"), "award"),
+ORDER BY DESC(?year) ?award ?type ?status""", ("award", "year", "type", "status"), "award"),
     "conferences": Listing("conferences", _PREFIXES + """SELECT ?event ?bloc ?type ?date
 WHERE {{
   VALUES ?type {{ vnkg:Conference vnkg:PactSigning vnkg:Launch }}
@@ -63,6 +67,19 @@ ORDER BY DESC(?date) ?event""", ("event", "bloc", "type", "date"), "event"),
 }
 """The listings paged from a stored order: each order query is its named query's subquery with no
 filter, without ``LIMIT`` (tests check the pages agree)."""
+
+BY_PROVINCE = {
+    "awards": Listing("awards", _PREFIXES + """SELECT ?province ?award ?year ?type ?status
+WHERE {{
+  GRAPH {facts} {{ ?award vnkg:recipient ?province . ?award a vnkg:AwardConferral . }}
+  OPTIONAL {{ GRAPH {facts} {{ ?award vnkg:year ?year }} }}
+  OPTIONAL {{ GRAPH {facts} {{ ?award vnkg:awardType ?type }} }}
+  OPTIONAL {{ GRAPH {facts} {{ ?award vnkg:awardStatus ?status }} }}
+}}
+ORDER BY DESC(?year) ?award ?type ?status""", ("award", "year", "type", "status"), "award", by="province"),
+}
+"""Listings also kept per recipient, for a province's page: its most recent awards and how many
+there are, without sorting all of them (~1,000 at 100,000 articles) at every request."""
 
 Key = tuple[str | None, ...]
 
@@ -77,17 +94,65 @@ def read_order(listing: Listing, store: GraphStore) -> list[Key]:
     return [_key(row, listing.columns) for row in store.select(text)]
 
 
+def read_grouped_order(listing: Listing, store: GraphStore) -> dict[str, list[Key]]:
+    """Every row of the listing, in its order, kept per value of its ``by`` column."""
+    assert listing.by is not None
+    text = listing.order.format(facts=facts_graph_iri(store.base_iri).n3())
+    groups: dict[str, list[Key]] = {}
+    for row in store.select(text):
+        groups.setdefault(str(row[listing.by]), []).append(_key(row, listing.columns))
+    return groups
+
+
+def _ready(name: str, store: GraphStore, read: Any) -> Any:
+    future = per_snapshot(name, store, read)
+    if future is None or not future.done() or future.exception() is not None:
+        return None
+    return future.result()
+
+
+def _decorated(store: GraphStore, settings: Settings, listing: Listing, chosen: list[Key]) -> list[dict]:  # type: ignore[type-arg]
+    """The query's rows for the chosen keys, in their order (the query adds the names)."""
+    if not chosen:
+        return []
+    part = Slice(listing, chosen, 0)
+    return part.in_order(run_query(store, settings, listing.query, **{listing.items_param: part.items(store.base_iri)}))
+
+
 def listing_page(store: GraphStore, settings: Settings, name: str, limit: int, offset: int) -> list[dict] | None:  # type: ignore[type-arg]
     """The rows of one page of an unfiltered listing from its stored order, or None when there is
     no order to page from yet (the caller then runs the query with ``LIMIT``/``OFFSET``)."""
     listing = LISTINGS[name]
-    future = per_snapshot(f"order-{name}", store, lambda s: read_order(listing, s))
-    if future is None or not future.done() or future.exception() is not None:
+    order = _ready(f"order-{name}", store, lambda s: read_order(listing, s))
+    if order is None:
         return None
-    chosen = future.result()[offset: offset + limit]
-    if not chosen:
-        return []
-    items = sorted({local_id(str(key[0]), store.base_iri) for key in chosen})
-    rows = {_key(row, listing.columns): row
-            for row in run_query(store, settings, listing.query, **{listing.items_param: items})}
-    return [rows[key] for key in chosen if key in rows]
+    return _decorated(store, settings, listing, order[offset: offset + limit])
+
+
+@dataclass(frozen=True)
+class Slice:
+    """Part of a listing taken from its kept order: the rows' keys in order, and how many distinct
+    items the whole (filtered) listing has. The listing's query, asked for `items` only, gives the
+    rows; `in_order` puts them in the order of the keys."""
+
+    listing: Listing
+    keys: list[Key]
+    total: int
+
+    def items(self, base_iri: str) -> list[str]:
+        return sorted({local_id(str(key[0]), base_iri) for key in self.keys})
+
+    def in_order(self, rows: list[dict]) -> list[dict]:  # type: ignore[type-arg]
+        by_key = {_key(row, self.listing.columns): row for row in rows}
+        return [by_key[key] for key in self.keys if key in by_key]
+
+
+def province_slice(store: GraphStore, name: str, province: str, limit: int) -> Slice | None:
+    """The first ``limit`` rows of a listing filtered by one province (its id), from the order kept
+    per province; None when that order is not read yet (or the store can change)."""
+    listing = BY_PROVINCE[name]
+    groups = _ready(f"order-{name}-by-province", store, lambda s: read_grouped_order(listing, s))
+    if groups is None:
+        return None
+    keys = groups.get(f"{store.base_iri}province/{province}", [])
+    return Slice(listing, keys[:limit], len({key[0] for key in keys}))

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from ..deps import MAX_LIMIT, Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
+from ..listings import province_slice
 from ..models import (
     BlocRoleYear,
     ProvinceDetail,
@@ -55,10 +56,21 @@ def get_province(
         "Awards shown, the most recent first; `award_count` says how many there are, and "
         "/awards?province={id} lists them all."))] = DEFAULT_AWARDS,
 ) -> ProvinceDetail:
-    rows, bloc_rows, award_rows, count_rows, official_rows = run_queries(
-        store, settings, Call("province", {"province": id}), Call("province_blocs", {"province": id}),
-        Call("awards", {"province": id}, limit=awards), Call("award_count", {"province": id}),
-        Call("province_officials", {"province": id}, limit=500))
+    # On a read-only store the province's awards come from their order kept per province (read once
+    # per snapshot): its most recent ones and their number, without sorting every award it has.
+    kept = province_slice(store, "awards", id, awards)
+    calls = [Call("province", {"province": id}), Call("province_blocs", {"province": id}),
+             Call("province_officials", {"province": id}, limit=500)]
+    if kept is None:
+        calls += [Call("awards", {"province": id}, limit=awards), Call("award_count", {"province": id})]
+    elif kept.keys:
+        calls.append(Call("awards", {"province": id, "award": kept.items(store.base_iri)}))
+    rows, bloc_rows, official_rows, *rest = run_queries(store, settings, *calls)
+    if kept is None:
+        award_rows, count_rows = rest
+        award_count = int(count_rows[0]["awards"]) if count_rows else 0
+    else:
+        award_rows, award_count = kept.in_order(rest[0] if rest else []), kept.total
     if not rows:
         raise NotFound(f"no province with id {id!r}")
     base = store.base_iri
@@ -95,4 +107,4 @@ def get_province(
         blocs=[YearBlocs(year=y, blocs=sorted(b.values(), key=lambda r: r.iri))
                for y, b in sorted(blocs.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))],
         bloc_roles=sorted(roles, key=lambda r: (r.year is None, r.year or 0, r.bloc.iri)),
-        awards=award_items, award_count=int(count_rows[0]["awards"]) if count_rows else 0, officials=officials)
+        awards=award_items, award_count=award_count, officials=officials)

@@ -70,3 +70,47 @@ def test_a_filtered_listing_still_pages_itself(client: TestClient, monkeypatch: 
     assert filtered and {a["year"] for a in filtered} == {2023} and calls == []
     client.get("/awards", params={"limit": 5})
     assert calls == ["awards"]
+
+
+def _wait_for_province_order(client: TestClient) -> None:
+    store = client.app.state.store  # type: ignore[attr-defined]
+    for _ in range(200):
+        if listings.province_slice(store, "awards", "x", 1) is not None:
+            return
+        time.sleep(0.05)
+    raise AssertionError("the awards' order by province was never read")
+
+
+def test_a_provinces_awards_from_the_order_kept_per_province_are_the_queries(client: TestClient) -> None:
+    from vnkg.api.deps import run_query
+
+    _wait_for_province_order(client)
+    store = client.app.state.store  # type: ignore[attr-defined]
+    settings = client.app.state.settings  # type: ignore[attr-defined]
+    counts = {str(row["province"]).rsplit("/", 1)[1]: int(row["awards"])
+              for row in store.select("SELECT ?province (COUNT(DISTINCT ?a) AS ?awards) WHERE { "
+                                      "?a <https://w3id.org/vnkg/ontology#recipient> ?province } GROUP BY ?province")
+              if "/province/" in str(row["province"])}
+    assert len(counts) > 5 and max(counts.values()) >= 2  # some pages cut at limit=1
+    for province in [*sorted(counts), "no-such-province"]:
+        for limit in (1, 3, 20):
+            page = client.get(f"/provinces/{province}", params={"awards": limit})
+            if province == "no-such-province":
+                assert page.status_code == 404
+                continue
+            body = page.json()
+            by_query = run_query(store, settings, "awards", province=province, limit=limit)
+            assert [a["iri"] for a in body["awards"]] == [str(r["award"]) for r in by_query], (province, limit)
+            [count] = run_query(store, settings, "award_count", province=province) or [{"awards": 0}]
+            assert body["award_count"] == int(count["awards"]) == counts[province]
+
+
+def test_before_the_order_is_read_a_province_page_runs_the_queries_and_says_the_same(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    _wait_for_province_order(client)
+    slugs = [p["id"] for p in client.get("/provinces", params={"limit": 500}).json()["items"]]
+    kept = {slug: client.get(f"/provinces/{slug}", params={"awards": 1}).json() for slug in slugs}
+    assert sum(page["award_count"] for page in kept.values()) > 5
+    monkeypatch.setattr(listings, "_ready", lambda *_: None)  # as if the order were not read yet
+    for slug in slugs:
+        assert client.get(f"/provinces/{slug}", params={"awards": 1}).json() == kept[slug], slug
