@@ -579,17 +579,20 @@ def _hub_index_seconds(store: Any) -> float | None:
 
 
 def _listing_orders_seconds(store: Any, app: Any) -> float | None:
-    """Read the orders the unfiltered `/awards` and `/conferences` are paged from (as a server does
-    in the background from their first request) and wait for them. Seconds taken, or None."""
+    """Read the orders the unfiltered `/awards` and `/conferences` and a province's awards are paged
+    from (as a server does in the background from their first request) and wait for them. Seconds
+    taken, or None."""
     try:
-        from vnkg.api.listings import LISTINGS, listing_page
+        from vnkg.api.listings import BY_PROVINCE, LISTINGS, listing_page, province_slice
     except ImportError:
         return None
     if getattr(store, "snapshot", None) is None:
         return None
     start = time.perf_counter()
-    for name in LISTINGS:
-        while listing_page(store, app.state.settings, name, 1, 0) is None:
+    waits = [(name, lambda name=name: listing_page(store, app.state.settings, name, 1, 0)) for name in LISTINGS]
+    waits += [(f"{name} by province", lambda name=name: province_slice(store, name, "x", 1)) for name in BY_PROVINCE]
+    for name, ready in waits:
+        while ready() is None:
             if time.perf_counter() - start > 3600:
                 raise RuntimeError(f"the order of {name} was not read within an hour")
             time.sleep(0.05)
