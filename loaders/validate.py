@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 from typing import Literal as TypingLiteral
 
+import pyoxigraph as ox
 from pyshacl import validate
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -101,7 +102,7 @@ def data_triples_oxigraph(mapped: MappedArticle, base_iri: str) -> list[OxTriple
         out.extend(triples)
         for triple in triples:
             obj = triple[2]
-            if obj not in pulled and obj in index:
+            if type(obj) is ox.NamedNode and obj not in pulled and obj in index:
                 pulled.add(obj)
                 out.extend(index[obj])
     return out

@@ -125,3 +125,13 @@ def test_predicates_of_a_constraint(select: str, expected: set[str] | None) -> N
 
     found = _predicates_of(prepareQuery(select.replace("$this", "?this")).algebra)
     assert (None if found is None else {str(p) for p in found}) == expected
+
+
+@pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name.split(".")[0])
+def test_the_loaders_data_graph_in_pyoxigraph_terms_is_the_rdflib_one(path: Path) -> None:
+    from vnkg.graph.terms import to_oxigraph
+    from vnkg.loaders.validate import data_triples, data_triples_oxigraph
+
+    mapped = map_article(read_document(path), Minter(BASE), str(path))
+    expected = {(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in data_triples(mapped, BASE)}
+    assert set(data_triples_oxigraph(mapped, BASE)) == expected
