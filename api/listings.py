@@ -94,14 +94,15 @@ def read_order(listing: Listing, store: GraphStore) -> list[Key]:
     return [_key(row, listing.columns) for row in store.select(text)]
 
 
-def read_grouped_order(listing: Listing, store: GraphStore) -> dict[str, list[Key]]:
-    """Every row of the listing, in its order, kept per value of its ``by`` column."""
+def read_grouped_order(listing: Listing, store: GraphStore) -> dict[str, tuple[list[Key], int]]:
+    """Every row of the listing, in its order, kept per value of its ``by`` column, with the number
+    of distinct items of each value (counted once here, not at every request)."""
     assert listing.by is not None
     text = listing.order.format(facts=facts_graph_iri(store.base_iri).n3())
     groups: dict[str, list[Key]] = {}
     for row in store.select(text):
         groups.setdefault(str(row[listing.by]), []).append(_key(row, listing.columns))
-    return groups
+    return {value: (keys, len({key[0] for key in keys})) for value, keys in groups.items()}
 
 
 def _ready(name: str, store: GraphStore, read: Any) -> Any:
@@ -111,11 +112,11 @@ def _ready(name: str, store: GraphStore, read: Any) -> Any:
     return future.result()
 
 
-def _decorated(store: GraphStore, settings: Settings, listing: Listing, chosen: list[Key]) -> list[dict]:  # type: ignore[type-arg]
-    """The query's rows for the chosen keys, in their order (the query adds the names)."""
-    if not chosen:
+def _decorated(store: GraphStore, settings: Settings, part: Slice) -> list[dict]:  # type: ignore[type-arg]
+    """The query's rows for the slice's keys, in their order (the query adds the names)."""
+    if not part.keys:
         return []
-    part = Slice(listing, chosen, 0)
+    listing = part.listing
     return part.in_order(run_query(store, settings, listing.query, **{listing.items_param: part.items(store.base_iri)}))
 
 
@@ -126,7 +127,7 @@ def listing_page(store: GraphStore, settings: Settings, name: str, limit: int, o
     order = _ready(f"order-{name}", store, lambda s: read_order(listing, s))
     if order is None:
         return None
-    return _decorated(store, settings, listing, order[offset: offset + limit])
+    return _decorated(store, settings, Slice(listing, order[offset: offset + limit]))
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ class Slice:
 
     listing: Listing
     keys: list[Key]
-    total: int
+    total: int | None = None
+    """Distinct items of the whole (filtered) listing; None where it is not counted."""
 
     def items(self, base_iri: str) -> list[str]:
         return sorted({local_id(str(key[0]), base_iri) for key in self.keys})
@@ -154,5 +156,5 @@ def province_slice(store: GraphStore, name: str, province: str, limit: int) -> S
     groups = _ready(f"order-{name}-by-province", store, lambda s: read_grouped_order(listing, s))
     if groups is None:
         return None
-    keys = groups.get(f"{store.base_iri}province/{province}", [])
-    return Slice(listing, keys[:limit], len({key[0] for key in keys}))
+    keys, total = groups.get(f"{store.base_iri}province/{province}", ([], 0))
+    return Slice(listing, keys[:limit], total)

@@ -70,7 +70,7 @@ def get_province(
         award_rows, count_rows = rest
         award_count = int(count_rows[0]["awards"]) if count_rows else 0
     else:
-        award_rows, award_count = kept.in_order(rest[0] if rest else []), kept.total
+        award_rows, award_count = kept.in_order(rest[0] if rest else []), kept.total or 0
     if not rows:
         raise NotFound(f"no province with id {id!r}")
     base = store.base_iri
