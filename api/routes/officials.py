@@ -5,10 +5,14 @@ A post's sources are listed in two steps: `official_source_list` (tenure, articl
 lookups a source) says which articles state it, most recent first; `official_source_details` and
 `official_evidence` then read headline, outlet and sentences of only the articles shown. An
 official named in thousands of articles costs the listing, not thousands of evidence lookups.
+The official's page reads the articles of their posts once (`official_source_dates`, which also
+gives the dates `official_timeline` aggregates) and the posts from the facts graph alone
+(`official_posts`), instead of reading the articles' graphs for the timeline and the listing both.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -109,6 +113,40 @@ def _source_details(store: GraphStore, settings: Settings, person_id: str,
                          store.base_iri)
 
 
+@dataclass
+class _PostSources:
+    """What a page says of one post from its source rows: its articles, most recent first, and
+    the first and last dates they give (as `official_timeline` computes them)."""
+
+    published: dict[str, str | None] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+
+    def articles(self) -> list[str]:
+        """Most recent first (undated last), then by IRI: `official_source_list`'s order."""
+        ordered = sorted(self.published)
+        ordered.sort(key=lambda a: (self.published[a] is not None, self.published[a] or ""), reverse=True)
+        return ordered
+
+
+def _post_sources(rows: list[dict]) -> dict[str, _PostSources]:  # type: ignore[type-arg]
+    """Each tenure's sources from `official_source_dates` rows (one per source and annotation)."""
+    found: dict[str, _PostSources] = {}
+    for row in rows:
+        post = found.setdefault(str(row["tenure"]), _PostSources())
+        published, observed = opt_str(row.get("published")), opt_str(row.get("observed"))
+        post.published[str(row["article"])] = published
+        seen = observed if observed is not None else published
+        if seen is not None:
+            post.seen.add(seen)
+    return found
+
+
+def _timeline_order(entry: TimelineEntry) -> tuple[bool, str, bool, str, str]:
+    """`official_timeline`'s ORDER BY ?firstSeen ?lastSeen ?post (unbound first)."""
+    return (entry.first_seen is not None, entry.first_seen or "", entry.last_seen is not None,
+            entry.last_seen or "", entry.post.iri)
+
+
 @router.get("/{id}", summary="One official: posts as a timeline with their most recent sources and evidence, "
                              "and events", response_model=OfficialDetail,
             responses={404: {"description": "Unknown official."}})
@@ -118,33 +156,36 @@ def get_official(
         "Sources shown per post, the most recent first; each post says how many there are, and "
         "/officials/{id}/sources lists them all."))] = DEFAULT_SOURCES,
 ) -> OfficialDetail:
+    # The posts' sources are read once (official_source_dates) and give both the sources shown and
+    # the dates of the timeline; the posts themselves come from the facts graph (official_posts).
     base = store.base_iri
-    person_rows, listed, timeline, events_rows = start_queries(
+    person_rows, dated, posts_rows, events_rows = start_queries(
         store, settings, *(Call(name, {"person": id}) for name in
-                           ("official", "official_source_list", "official_timeline", "official_events")))
-    by_tenure: dict[str, list[str]] = {}
-    for row in listed.result():  # most recent first within each tenure
-        by_tenure.setdefault(str(row["tenure"]), []).append(str(row["article"]))
-    shown = {tenure: articles[:sources] for tenure, articles in by_tenure.items()}
+                           ("official", "official_source_dates", "official_posts", "official_events")))
+    by_tenure = _post_sources(dated.result())
+    shown = {tenure: post.articles()[:sources] for tenure, post in by_tenure.items()}
     articles = [a for chosen in shown.values() for a in chosen]
-    # the sources shown are read while the timeline and the events are still being read
+    # the sources shown are read while the posts and the events are still being read
     reading = start_queries(store, settings, *_source_calls(id, articles, base)) if articles else []
     person, names, home = _official_ref(person_rows.result(), id, base)
-    timeline_rows, event_rows = timeline.result(), events_rows.result()
+    post_rows, event_rows = posts_rows.result(), events_rows.result()
     details = _sources_from(reading[0].result(), reading[1].result(), base) if reading else {}
-    posts = [
-        TimelineEntry(
-            tenure=str(row["tenure"]), tenure_id=local_id(str(row["tenure"]), base),
+    posts = []
+    for row in post_rows:
+        tenure = str(row["tenure"])
+        found = by_tenure.get(tenure)
+        if found is None:
+            continue  # stated by no article (official_timeline leaves it out too)
+        posts.append(TimelineEntry(
+            tenure=tenure, tenure_id=local_id(tenure, base),
             post=make_ref(row["post"], base, row.get("postLabel")),
             body=opt_ref(row.get("body"), base, row.get("bodyLabel")),
             province=opt_ref(row.get("province"), base, row.get("provinceLabel")),
             acting=bool(row["acting"].toPython()) if row.get("acting") is not None else False,
-            first_seen=opt_str(row.get("firstSeen")), last_seen=opt_str(row.get("lastSeen")),
-            source_count=len(by_tenure.get(str(row["tenure"]), [])),
-            sources=[details[(str(row["tenure"]), a)] for a in shown.get(str(row["tenure"]), [])
-                     if (str(row["tenure"]), a) in details])
-        for row in timeline_rows
-    ]
+            first_seen=min(found.seen, default=None), last_seen=max(found.seen, default=None),
+            source_count=len(found.published),
+            sources=[details[(tenure, a)] for a in shown.get(tenure, []) if (tenure, a) in details]))
+    posts.sort(key=_timeline_order)
     events = [EventRef(iri=str(r["event"]), id=local_id(str(r["event"]), base), name=opt_str(r.get("name")),
                        date=opt_str(r.get("date")), role=(term_name(opt_str(r.get("role"))) or "").lower() or None)
               for r in event_rows]

@@ -6,6 +6,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from vnkg.api.models import local_id
+from vnkg.graph.base import GraphStore
+from vnkg.queries import get_query
+
+from vnkg.namespaces import VNKG
 
 from .conftest import BASE
 
@@ -100,6 +105,45 @@ def test_every_source_of_an_official_page_by_page(client: TestClient) -> None:
     assert unknown["total"] == 0 and unknown["items"] == []
     assert client.get("/officials/nobody-at-all/sources").status_code == 404
     assert client.get(f"/officials/{BINH}/sources", params={"tenure": "a b"}).status_code == 422
+
+
+def test_an_undated_source_does_not_hide_the_dates_the_others_give(client: TestClient) -> None:
+    # Three articles state this post; one has no date. MIN and MAX over a group holding an unbound
+    # value are unbound in SPARQL, which once left the post undated.
+    rows = client.get("/queries/official_timeline", params={"person": "dang-thi-ngoc-thinh"}).json()["rows"]
+    vice_president = next(r for r in rows if r["post"].endswith("/post/pho-chu-tich-nuoc"))
+    assert (vice_president["firstSeen"], vice_president["lastSeen"], vice_president["articles"]) == (
+        "2018-03", "2018-03-09", 3)
+    undated_only = next(r for r in rows if r["post"].endswith("/post/uy-vien-trung-uong-dang"))
+    assert undated_only.get("firstSeen") is None and undated_only.get("lastSeen") is None
+    page = client.get("/officials/dang-thi-ngoc-thinh").json()
+    first = page["posts"][0]  # undated first
+    assert (first["first_seen"], first["source_count"]) == (None, 1)
+
+
+def _text(term: Any) -> str | None:
+    return None if term is None else str(term)
+
+
+def test_every_official_page_agrees_with_the_timeline_and_source_list_queries(store: GraphStore,
+                                                                              client: TestClient) -> None:
+    """The page dates and counts posts from one read of their sources (official_source_dates); the
+    named queries official_timeline and official_source_list say the same, post by post."""
+    tenures = f"SELECT DISTINCT ?p WHERE {{ ?t a <{VNKG}Tenure> ; <http://www.w3.org/ns/org#member> ?p }}"
+    people = sorted({str(r["p"]) for r in store.select(tenures)})
+    assert len(people) > 20
+    for iri in people:
+        person = iri.removeprefix(f"{BASE}person/")
+        page = client.get(f"/officials/{person}", params={"sources": 2}).json()
+        timeline = get_query("official_timeline").run(store, {"person": person})
+        assert [(p["tenure"], p["first_seen"], p["last_seen"], p["source_count"]) for p in page["posts"]] == [
+            (str(r["tenure"]), _text(r.get("firstSeen")), _text(r.get("lastSeen")), int(r["articles"]))
+            for r in timeline], person
+        listed: dict[str, list[str]] = {}
+        for row in get_query("official_source_list").run(store, {"person": person}):
+            listed.setdefault(str(row["tenure"]), []).append(local_id(str(row["article"]), BASE))
+        assert {p["tenure"]: [s["id"] for s in p["sources"]] for p in page["posts"]} == {
+            tenure: articles[:2] for tenure, articles in listed.items()}, person
 
 
 @pytest.mark.parametrize("q", ["nguyen dang binh", "Nguyễn Đăng Bình", "NGUYEN DANG BINH", "ông Nguyễn Đăng Bình",
