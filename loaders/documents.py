@@ -1,5 +1,10 @@
 """Reading facts/1 documents: JSON parsing, JSON Schema check and reference check.
 
+The schema check asks `jsonschema_rs` (Rust, ~0.01 ms a document) first; only a document it
+refuses is checked again by `jsonschema` (Python, ~0.8 ms), which names the first violation by
+its JSON pointer and decides. Both implement draft 2020-12 with format checks; the tests hold them
+to the same verdict on the gold files and on documents broken in many ways.
+
 >>> check_document({"schema": "facts/1", "article": {"id": "a-1"}}, "x.json")["article"]["id"]
 'a-1'
 """
@@ -13,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from vnkg.loaders.errors import DanglingReferenceError, FactsSchemaError, FactsSyntaxError, LoadError
 
@@ -20,9 +26,18 @@ FACTS_SUFFIX = ".facts.json"
 
 
 @cache
+def _schema() -> dict[str, Any]:
+    return json.loads(resources.files("vnkg.data").joinpath("facts.schema.json").read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
 def _validator() -> Draft202012Validator:
-    schema = json.loads(resources.files("vnkg.data").joinpath("facts.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _fast_validator() -> Any:
+    return jsonschema_rs.Draft202012Validator(_schema(), validate_formats=True)
 
 
 def _pointer(path: Iterable[Any]) -> str:
@@ -39,6 +54,8 @@ def parse_json(text: str, source: str) -> Any:
 
 def check_schema(doc: Any, source: str) -> None:
     """Raise FactsSchemaError naming the JSON pointer of the first violation of facts/1."""
+    if _fast_validator().is_valid(doc):
+        return
     errors = sorted(_validator().iter_errors(doc), key=lambda e: (len(e.absolute_path), str(e.absolute_path)))
     if errors:
         err = errors[0]

@@ -7,7 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from vnkg.loaders.documents import check_document, find_facts_files, parse_json, read_document
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from vnkg.loaders.documents import (
+    _fast_validator,
+    _validator,
+    check_document,
+    find_facts_files,
+    parse_document,
+    parse_json,
+    read_document,
+)
 from vnkg.loaders.errors import DanglingReferenceError, FactsSchemaError, FactsSyntaxError
 
 from .conftest import CORPUS, gold_files
@@ -75,3 +85,53 @@ def test_folders_are_searched_recursively_and_sorted() -> None:
     found = list(find_facts_files([CORPUS]))
     assert found == sorted(found)
     assert {p.parent.name for p in found} == {"seeds", "dev"}
+
+
+def _python_verdict(doc: Any) -> bool:
+    return not any(_validator().iter_errors(doc))
+
+
+def test_the_fast_and_the_python_schema_checks_agree_on_every_gold_file() -> None:
+    for path in gold_files():
+        doc = parse_document(path)
+        assert _fast_validator().is_valid(doc) is _python_verdict(doc) is True, path
+
+
+# Values a document may wrongly hold: wrong types, malformed and impossible dates, empty and odd
+# strings, unknown enumeration values, nested junk.
+_JUNK = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 3000), st.floats(allow_nan=False),
+    st.sampled_from(["", " ", "2023-02-30", "2023-2-3", "2023-13-01", "2024-02-29", "2023-03", "2023",
+                     "13/03/2023", "chair", "leader", "proposed", "conferred", "year", "facts/1", "p1", "x" * 300,
+                     "2023-03-10T00:00:00", "２０２３-03-10"]),
+    st.lists(st.integers(0, 3), max_size=2), st.dictionaries(st.sampled_from(["id", "name", "x"]), st.text(max_size=3),
+                                                             max_size=2))
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found.extend(_paths(item, (*prefix, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_paths(item, (*prefix, index)))
+    return found
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_fast_and_the_python_schema_checks_agree_on_broken_documents(seed0: dict[str, Any], data: Any) -> None:
+    doc = copy.deepcopy(seed0)
+    for _ in range(data.draw(st.integers(1, 3))):
+        path = data.draw(st.sampled_from(_paths(doc)))
+        parent = doc
+        for step in path[:-1]:
+            parent = parent[step]
+        if isinstance(parent, dict) and data.draw(st.booleans()):
+            del parent[path[-1]]  # a required key, maybe
+        else:
+            parent[path[-1]] = data.draw(_JUNK)
+        if not _paths(doc):
+            break
+    assert _fast_validator().is_valid(doc) is _python_verdict(doc)
