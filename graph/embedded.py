@@ -69,7 +69,7 @@ from .errors import (
     StoreLocked,
     UnsupportedFormat,
 )
-from .results import serialize_result, serialize_solutions_natively
+from .results import result_kind, serialize_result, serialize_solutions_natively
 from .terms import quad_to_oxigraph, to_rdflib
 from .threads import DaemonPool, Deadline
 from .updates import reference_update, remove_article_update, replace_article_update
@@ -374,8 +374,12 @@ class EmbeddedStore:
     def _raw(self, query: str, accept: str, default_graph_uris: Sequence[str], named_graph_uris: Sequence[str],
              max_rows: int | None, cancel: threading.Event) -> tuple[bytes, str]:
         result = self._query(query, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
+        try:
+            media = negotiate(accept, result_kind(result))
+        except UnsupportedFormat:
+            del result  # not carried to another thread by the traceback (see result_kind)
+            raise
         if isinstance(result, ox.QuerySolutions):
-            media = negotiate(accept, "solutions")
             body = serialize_solutions_natively(result, media, max_rows, cancel)
             if body is not None:
                 return body, media
@@ -383,7 +387,7 @@ class EmbeddedStore:
                 raise QueryTimeout("the query was stopped")
             # more rows than the cap, maybe: read them again and cut them here
             result = self._query(query, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
-        return serialize_result(result, accept, lambda items: _capped(items, max_rows, cancel),
+        return serialize_result(result, media, lambda items: _capped(items, max_rows, cancel),
                                 lambda fmt: _turtle_prefixes(self._base, fmt))
 
     # -- writes ---------------------------------------------------------------------------------

@@ -45,6 +45,7 @@ from .base import (
     article_graph_iri,
     article_graph_prefix,
     article_id_from_graph,
+    negotiate,
     reference_graph_iri,
 )
 from .binding import bind_values
@@ -56,7 +57,7 @@ from .errors import (
     StoreUnavailable,
     UnsupportedFormat,
 )
-from .results import serialize_result
+from .results import result_kind, serialize_result
 from .terms import to_rdflib
 from .updates import n3, reference_update, remove_article_update, replace_article_update
 
@@ -236,7 +237,12 @@ class RemoteStore:
                                         default_graph_uris=default_graph_uris,
                                         named_graph_uris=named_graph_uris, timeout=timeout)
         parsed = self._parse(self._read(response, timeout), media)
-        return serialize_result(parsed, accept, lambda items: _take(items, max_rows))
+        try:
+            wanted = negotiate(accept, result_kind(parsed))
+        except UnsupportedFormat:
+            del parsed  # not carried to another thread by the traceback (see result_kind)
+            raise
+        return serialize_result(parsed, wanted, lambda items: _take(items, max_rows))
 
     async def query_raw_async(self, query: str, accept: str, *, default_graph_uris: Sequence[str] = (),
                               named_graph_uris: Sequence[str] = (), timeout: float | None = None,

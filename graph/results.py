@@ -17,14 +17,15 @@ import io
 import json
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Literal
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
 from .base import negotiate
 
-__all__ = ["serialize_boolean", "serialize_result", "serialize_solutions", "serialize_solutions_natively"]
+__all__ = ["result_kind", "serialize_boolean", "serialize_result", "serialize_solutions",
+           "serialize_solutions_natively"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _XML_HEAD = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
@@ -141,6 +142,18 @@ def serialize_boolean(value: bool, media_type: str) -> bytes:
     if media_type == "application/sparql-results+xml":
         return f"{_XML_HEAD}<head/><boolean>{'true' if value else 'false'}</boolean></sparql>".encode()
     raise ValueError(f"ASK results cannot be served as {media_type}")
+
+
+def result_kind(result: Any) -> Literal["solutions", "boolean", "graph"]:
+    """What a pyoxigraph query result is, for `negotiate`.
+
+    Negotiate before holding the result in a frame an error may leave through: pyoxigraph's results
+    may only be dropped by the thread that made them, and a traceback carries its frames' locals to
+    whichever thread handles the error.
+    """
+    if isinstance(result, ox.QuerySolutions):
+        return "solutions"
+    return "boolean" if isinstance(result, ox.QueryBoolean) else "graph"
 
 
 def serialize_result(result: Any, accept: str, take: Callable[[Iterator[Any]], list[Any]],

@@ -129,7 +129,8 @@ def test_sparql_editor_runs_a_named_query(browser: Any, server: str, artifacts: 
         tab.goto(server + "/page/sparql")
         tab.locator(".yasqe .CodeMirror").wait_for(timeout=15_000)
         assert tab.locator("#plain-sparql").is_hidden()
-        tab.locator("details.example", has_text="official_timeline").locator("summary").click()
+        tab.locator("details.example").filter(
+            has=tab.locator("button.load-example[data-target=official_timeline]")).locator("summary").click()
         tab.locator("button.load-example[data-target=official_timeline]").click()
         loaded = tab.evaluate("window.vnkgYasgui.getTab().getQuery()")
         assert loaded.startswith("#+ name: official_timeline")
