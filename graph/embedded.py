@@ -384,6 +384,7 @@ class EmbeddedStore:
             if body is not None:
                 return body, media
             if cancel.is_set():
+                del result  # not carried to another thread by the traceback (see result_kind)
                 raise QueryTimeout("the query was stopped")
             # more rows than the cap, maybe: read them again and cut them here
             result = self._query(query, default_graph_uris=default_graph_uris, named_graph_uris=named_graph_uris)
