@@ -3,7 +3,14 @@
 ``open_store(settings)`` gives a `GraphStore`; the mapper hands it `ArticleWrite`s.
 """
 
-from .base import ArticleWrite, GraphStore, article_graph_iri, facts_graph_iri, reference_graph_iri
+from .base import (
+    ArticleWrite,
+    GraphStore,
+    article_graph_iri,
+    facts_graph_iri,
+    reference_graph_iri,
+    statements_graph_iri,
+)
 from .errors import (
     QuerySyntaxError,
     QueryTimeout,
@@ -29,4 +36,5 @@ __all__ = [
     "facts_graph_iri",
     "open_store",
     "reference_graph_iri",
+    "statements_graph_iri",
 ]

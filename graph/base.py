@@ -1,7 +1,8 @@
 """The `GraphStore` interface every backend implements, and the types and names they share.
 
-Named-graph layout (docs/MODEL.md): ``{base}graph/reference``, ``{base}graph/facts`` and one
-``{base}graph/article/{id}`` per article. Every query sees the union of all named graphs as its
+Named-graph layout (docs/MODEL.md): ``{base}graph/reference``, ``{base}graph/facts``,
+``{base}graph/statements`` (the variant triples articles state) and one ``{base}graph/article/{id}``
+per article. Every query sees the union of all named graphs as its
 default graph (embedded: ``use_default_graph_as_union=True``; a remote server must be configured
 so: Oxigraph ``--union-default-graph``, Fuseki ``tdb2:unionDefaultGraph true``, Virtuoso does by
 default, GraphDB does by default).
@@ -42,6 +43,7 @@ __all__ = [
     "facts_graph_iri",
     "negotiate",
     "reference_graph_iri",
+    "statements_graph_iri",
 ]
 
 Term = URIRef | RDFLiteral | BNode
@@ -87,12 +89,13 @@ class ArticleWrite:
     """Everything one article puts in the store, as the mapper produces it.
 
     ``article_triples`` go into the article's own graph ``graph``; ``fact_triples`` into the
-    shared facts graph. Both are lists of rdflib ``(subject, predicate, object)`` terms.
+    shared facts graph; ``statement_triples`` (the variant triples it states, reified) into the
+    shared statements graph. All are lists of rdflib ``(subject, predicate, object)`` terms.
 
     An article prepared in another process travels as ``nquads`` instead (the same quads as
-    N-Quads, its graph and the facts graph named; `encode_article` makes it): cheap to send
-    between processes and loaded by the embedded store without converting a term in Python.
-    `decoded` gives the triple lists back where a store needs them.
+    N-Quads, each in its named graph; `encode_article` makes it): cheap to send between processes
+    and loaded by the embedded store without converting a term in Python. `decoded` gives the
+    triple lists back where a store needs them.
     """
 
     article_id: str
@@ -100,6 +103,7 @@ class ArticleWrite:
     article_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     fact_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
     nquads: bytes | None = None
+    statement_triples: list[tuple[Node, Node, Node]] = field(default_factory=list)
 
     def decoded(self, base_iri: str) -> ArticleWrite:
         """This write with its triple lists filled from ``nquads`` (itself when there is none)."""
@@ -107,35 +111,38 @@ class ArticleWrite:
             return self
         article: list[tuple[Node, Node, Node]] = []
         facts: list[tuple[Node, Node, Node]] = []
-        facts_name, own_name = str(facts_graph_iri(base_iri)), str(self.graph)
+        statements: list[tuple[Node, Node, Node]] = []
+        targets = {str(self.graph): article, str(facts_graph_iri(base_iri)): facts,
+                   str(statements_graph_iri(base_iri)): statements}
         for quad in ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS):
             name = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else None
-            if name == own_name:
-                target = article
-            elif name == facts_name:
-                target = facts
-            else:
-                raise ValueError(f"article {self.article_id!r} holds a quad outside its graph and the "
-                                 f"facts graph: {quad}")
+            target = targets.get(name)  # type: ignore[arg-type]
+            if target is None:
+                raise ValueError(f"article {self.article_id!r} holds a quad outside its graph, the facts "
+                                 f"graph and the statements graph: {quad}")
             target.append((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
-        return ArticleWrite(self.article_id, self.graph, article, facts)
+        return ArticleWrite(self.article_id, self.graph, article, facts, statement_triples=statements)
 
 
 def encode_article(write: ArticleWrite, base_iri: str) -> ArticleWrite:
     """The same write carried as N-Quads (see `ArticleWrite`)."""
-    return encode_oxigraph(write.article_id, write.graph,
-                           [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in write.article_triples],
-                           [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in write.fact_triples],
-                           base_iri)
+    def converted(triples: list[tuple[Node, Node, Node]]) -> list[tuple[Any, Any, Any]]:
+        return [(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in triples]
+
+    return encode_oxigraph(write.article_id, write.graph, converted(write.article_triples),
+                           converted(write.fact_triples), base_iri, converted(write.statement_triples))
 
 
 def encode_oxigraph(article_id: str, graph: URIRef, article_triples: Iterable[tuple[Any, Any, Any]],
-                    fact_triples: Iterable[tuple[Any, Any, Any]], base_iri: str) -> ArticleWrite:
+                    fact_triples: Iterable[tuple[Any, Any, Any]], base_iri: str,
+                    statement_triples: Iterable[tuple[Any, Any, Any]] = ()) -> ArticleWrite:
     """A write carried as N-Quads, from triples already converted to pyoxigraph terms."""
     own = ox.NamedNode(str(graph))
     facts = ox.NamedNode(str(facts_graph_iri(base_iri)))
+    statements = ox.NamedNode(str(statements_graph_iri(base_iri)))
     quads = [ox.Quad(s, p, o, own) for s, p, o in article_triples]
     quads.extend(ox.Quad(s, p, o, facts) for s, p, o in fact_triples)
+    quads.extend(ox.Quad(s, p, o, statements) for s, p, o in statement_triples)
     return ArticleWrite(article_id, graph, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
 
 
@@ -146,6 +153,16 @@ def facts_graph_iri(base_iri: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/vnkg/id/graph/facts')
     """
     return URIRef(base_iri + "graph/facts")
+
+
+def statements_graph_iri(base_iri: str) -> URIRef:
+    """The statements graph: each variant triple some article states, reified once
+    (``id:statement/{hash} a rdf:Statement``); the articles that state it support it.
+
+    >>> statements_graph_iri("https://w3id.org/vnkg/id/")
+    rdflib.term.URIRef('https://w3id.org/vnkg/id/graph/statements')
+    """
+    return URIRef(base_iri + "graph/statements")
 
 
 def reference_graph_iri(base_iri: str) -> URIRef:

@@ -59,6 +59,7 @@ from .base import (
     facts_graph_iri,
     negotiate,
     reference_graph_iri,
+    statements_graph_iri,
 )
 from .binding import bind_values
 from .errors import (
@@ -134,7 +135,8 @@ class EmbeddedStore:
         self._lock: _WriterLock | None = None
         self._store: ox.Store | None = None
         self._snapshot = 0
-        self._written = WrittenQuads(f"<{facts_graph_iri(base_iri)}>".encode())
+        self._written = WrittenQuads((f"<{facts_graph_iri(base_iri)}>".encode(),
+                                      f"<{statements_graph_iri(base_iri)}>".encode()))
         self._open()
 
     # -- opening and closing ------------------------------------------------------------------
@@ -400,7 +402,7 @@ class EmbeddedStore:
     def update(self, sparql: str) -> None:
         """Run a SPARQL Update request in one transaction (name graphs explicitly: ``GRAPH``)."""
         self._check_writable()
-        self._written.forget()  # an update may delete facts-graph quads
+        self._written.forget()  # an update may delete quads of the shared graphs
         try:
             self.oxigraph.update(sparql)
         except SyntaxError as e:
@@ -426,7 +428,7 @@ class EmbeddedStore:
             latest[write.article_id] = write
         items = list(latest.values())
         store = self.oxigraph
-        facts = ox.NamedNode(str(facts_graph_iri(self._base)))
+        shared = (ox.NamedNode(str(facts_graph_iri(self._base))), ox.NamedNode(str(statements_graph_iri(self._base))))
         for start in range(0, len(items), self._batch_size):
             chunk = items[start:start + self._batch_size]
             fresh: list[ArticleWrite] = []
@@ -436,9 +438,9 @@ class EmbeddedStore:
                 else:
                     fresh.append(write)
             if fresh:
-                self._insert_fresh(fresh, facts)
+                self._insert_fresh(fresh, *shared)
 
-    def _insert_fresh(self, fresh: list[ArticleWrite], facts: ox.NamedNode) -> None:
+    def _insert_fresh(self, fresh: list[ArticleWrite], facts: ox.NamedNode, statements: ox.NamedNode) -> None:
         """Insert articles not yet stored, each one whole in a single atomic step.
 
         On disk this is Oxigraph's bulk path (``bulk_load`` of the N-Quads an `encode_article` write
@@ -451,23 +453,23 @@ class EmbeddedStore:
         store = self.oxigraph
         group: list[ox.Quad] = []
         encoded: list[bytes] = []
-        new_facts: list[bytes] = []
+        new_shared: list[bytes] = []
         size = 0
         try:
             for write in fresh:
                 if write.nquads is not None and self._path is not None:
                     # Made by `encode_article` from this write's own triples: parsed in Rust, less
-                    # the facts-graph quads this writer already stored (`WrittenQuads`).
-                    nquads, facts_lines = self._written.unseen(write.nquads)
+                    # the shared graphs' quads this writer already stored (`WrittenQuads`).
+                    nquads, shared_lines = self._written.unseen(write.nquads)
                     lines = nquads.count(b"\n")
                     if encoded and size + lines > BULK_MAX_QUADS:
-                        self._insert_encoded(store, encoded, new_facts)
-                        encoded, new_facts, size = [], [], 0
+                        self._insert_encoded(store, encoded, new_shared)
+                        encoded, new_shared, size = [], [], 0
                     encoded.append(nquads)
-                    new_facts.extend(facts_lines)
+                    new_shared.extend(shared_lines)
                     size += lines
                     continue
-                quads = list(_article_quads(write.decoded(self._base), facts))
+                quads = list(_article_quads(write.decoded(self._base), facts, statements))
                 if group and len(group) + len(quads) > BULK_MAX_QUADS:
                     self._insert(store, group)
                     group = []
@@ -477,7 +479,7 @@ class EmbeddedStore:
         if group:
             self._insert(store, group)
         if encoded:
-            self._insert_encoded(store, encoded, new_facts)
+            self._insert_encoded(store, encoded, new_shared)
 
     def _insert(self, store: ox.Store, quads: list[ox.Quad]) -> None:
         try:
@@ -488,14 +490,14 @@ class EmbeddedStore:
         except OSError as e:
             raise StoreError(f"write failed: {e}") from e
 
-    def _insert_encoded(self, store: ox.Store, chunks: list[bytes], facts_lines: list[bytes]) -> None:
+    def _insert_encoded(self, store: ox.Store, chunks: list[bytes], shared_lines: list[bytes]) -> None:
         try:
             store.bulk_load(b"".join(chunks), format=ox.RdfFormat.N_QUADS)
         except SyntaxError as e:
             raise ValueError(f"invalid N-Quads in an encoded article: {e}") from e
         except OSError as e:
             raise StoreError(f"write failed: {e}") from e
-        self._written.stored(facts_lines)
+        self._written.stored(shared_lines)
 
     def optimize(self) -> None:
         """Compact the store: after a bulk load its indexes are spread over many overlapping files,
@@ -602,12 +604,14 @@ class EmbeddedStore:
         return int(next(iter(solutions))[0].value)  # type: ignore[arg-type]
 
 
-def _article_quads(write: ArticleWrite, facts: ox.NamedNode) -> Iterator[ox.Quad]:
+def _article_quads(write: ArticleWrite, facts: ox.NamedNode, statements: ox.NamedNode) -> Iterator[ox.Quad]:
     graph = ox.NamedNode(str(write.graph))
     for s, p, o in write.article_triples:
         yield quad_to_oxigraph(s, p, o, graph)
     for s, p, o in write.fact_triples:
         yield quad_to_oxigraph(s, p, o, facts)
+    for s, p, o in write.statement_triples:
+        yield quad_to_oxigraph(s, p, o, statements)
 
 
 def _capped(items: Iterator[T], max_rows: int | None, cancel: threading.Event) -> list[T]:

@@ -15,7 +15,7 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import OWL, PROV, RDF
 
-from .base import ArticleWrite, article_graph_prefix, facts_graph_iri
+from .base import ArticleWrite, article_graph_prefix, facts_graph_iri, statements_graph_iri
 
 # What SPARQL's IRIREF excludes: a value with one of these could end the <...> early.
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -58,19 +58,29 @@ def _triples_block(triples: Iterable[tuple[Any, Any, Any]]) -> str:
 
 
 def remove_article_update(base_iri: str, graph: URIRef) -> str:
-    """Steps 1-3 of the removal rule for the article stored in ``graph``.
+    """The removal rule for the article stored in ``graph``, as one request.
 
-    1. nodes only this article supports lose all their facts-graph triples;
-    2. variant triples (``rdf:Statement``s in the article graph) no other article states are
-       deleted from the facts graph;
+    1. variant triples whose statement (``id:statement/...`` in the statements graph) no other
+       article supports are deleted from the facts graph, and so is the statement;
+    2. nodes only this article supports lose all their facts-graph triples;
     3. the article graph is dropped.
     """
     g = n3(graph)
     facts = n3(facts_graph_iri(base_iri))
+    statements = n3(statements_graph_iri(base_iri))
     prefix = n3(Literal(article_graph_prefix(base_iri)))
     derived = n3(PROV.wasDerivedFrom)
     other = f"FILTER(?g2 != {g} && STRSTARTS(STR(?g2), {prefix}))"
-    step1 = (
+    variants = (
+        f"DELETE {{ GRAPH {facts} {{ ?s ?p ?o }} GRAPH {statements} {{ ?st ?sp ?so }} }}\n"
+        f"WHERE {{\n"
+        f"  GRAPH {g} {{ ?st {derived} ?article }}\n"
+        f"  GRAPH {statements} {{ ?st {n3(RDF.subject)} ?s ; {n3(RDF.predicate)} ?p ; {n3(RDF.object)} ?o }}\n"
+        f"  FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?st {derived} ?other }} {other} }}\n"
+        f"  GRAPH {statements} {{ ?st ?sp ?so }}\n"
+        f"}}"
+    )
+    nodes = (
         f"DELETE {{ GRAPH {facts} {{ ?n ?p ?o }} }}\n"
         f"WHERE {{\n"
         f"  GRAPH {g} {{ ?n {derived} ?article }}\n"
@@ -78,27 +88,18 @@ def remove_article_update(base_iri: str, graph: URIRef) -> str:
         f"  GRAPH {facts} {{ ?n ?p ?o }}\n"
         f"}}"
     )
-    step2 = (
-        f"DELETE {{ GRAPH {facts} {{ ?s ?p ?o }} }}\n"
-        f"WHERE {{\n"
-        f"  GRAPH {g} {{ ?st {n3(RDF.type)} {n3(RDF.Statement)} ; {n3(RDF.subject)} ?s ;"
-        f" {n3(RDF.predicate)} ?p ; {n3(RDF.object)} ?o }}\n"
-        f"  FILTER NOT EXISTS {{ GRAPH ?g2 {{ ?st2 {n3(RDF.subject)} ?s ; {n3(RDF.predicate)} ?p ;"
-        f" {n3(RDF.object)} ?o }} {other} }}\n"
-        f"  GRAPH {facts} {{ ?s ?p ?o }}\n"
-        f"}}"
-    )
-    step3 = f"DROP SILENT GRAPH {g}"
-    return ";\n".join((step1, step2, step3))
+    drop = f"DROP SILENT GRAPH {g}"
+    return ";\n".join((variants, nodes, drop))
 
 
 def insert_article_data(base_iri: str, write: ArticleWrite) -> str:
-    """``INSERT DATA`` putting one article's triples in its graph and its facts in the facts graph."""
+    """``INSERT DATA`` putting one article's triples in its graph, its facts in the facts graph and
+    its variant statements in the statements graph."""
     parts = []
-    if write.article_triples:
-        parts.append(f"GRAPH {n3(write.graph)} {{\n{_triples_block(write.article_triples)}\n}}")
-    if write.fact_triples:
-        parts.append(f"GRAPH {n3(facts_graph_iri(base_iri))} {{\n{_triples_block(write.fact_triples)}\n}}")
+    for name, triples in ((write.graph, write.article_triples), (facts_graph_iri(base_iri), write.fact_triples),
+                          (statements_graph_iri(base_iri), write.statement_triples)):
+        if triples:
+            parts.append(f"GRAPH {n3(name)} {{\n{_triples_block(triples)}\n}}")
     if not parts:
         return ""
     return "INSERT DATA {\n" + "\n".join(parts) + "\n}"

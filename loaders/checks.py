@@ -11,17 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rdflib import URIRef
-from vnkg.graph.base import GraphStore, article_graph_iri, article_iri, facts_graph_iri
+from vnkg.graph.base import GraphStore, article_graph_iri, article_iri, facts_graph_iri, statements_graph_iri
 from vnkg.loaders.rdf import VARIANT_PREDICATES, MappedArticle
 from vnkg.loaders.validate import Engine, violations
 
 from vnkg.namespaces import ORG, PROV, RDF, SCHEMA, VNKG
 
 _ARTICLE_QUERY = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
-_FACTS_QUERY = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
+_SUPPORTED_QUERY = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{
   GRAPH ?g {{ ?s <{PROV.wasDerivedFrom}> ?a }}
-  GRAPH ?facts {{ ?s ?p ?o }}
+  GRAPH ?shared {{ ?s ?p ?o }}
 }}"""
+"""The triples of the nodes an article supports, in one shared graph (facts or statements)."""
 
 STAT_CLASSES: dict[str, URIRef] = {
     "people": SCHEMA.Person, "posts": ORG.Post, "tenures": VNKG.Tenure, "bodies": ORG.Organization,
@@ -33,16 +34,17 @@ STAT_CLASSES: dict[str, URIRef] = {
 
 def stored_article(store: GraphStore, article_id: str) -> MappedArticle:
     """One stored article as the mapper produced it: its graph, the core triples of the nodes it
-    supports, and of their variant triples only those it states itself."""
+    supports, the statements it supports, and of the variant triples only those it states itself."""
     base = store.base_iri
     graph = article_graph_iri(base, article_id)
     own = store.construct(_ARTICLE_QUERY, {"g": graph})
-    stated = {(own.value(st, RDF.subject), own.value(st, RDF.predicate), own.value(st, RDF.object))
-              for st in own.subjects(RDF.type, RDF.Statement)}
-    facts = [triple for triple in store.construct(_FACTS_QUERY, {"g": graph, "facts": facts_graph_iri(base)})
+    statements = store.construct(_SUPPORTED_QUERY, {"g": graph, "shared": statements_graph_iri(base)})
+    stated = {(statements.value(st, RDF.subject), statements.value(st, RDF.predicate),
+               statements.value(st, RDF.object)) for st in statements.subjects(RDF.type, RDF.Statement)}
+    facts = [triple for triple in store.construct(_SUPPORTED_QUERY, {"g": graph, "shared": facts_graph_iri(base)})
              if triple[1] not in VARIANT_PREDICATES or triple in stated]
-    return MappedArticle(article_id, article_iri(base, article_id), graph, "",
-                         article_triples=list(own), fact_triples=facts)
+    return MappedArticle(article_id, article_iri(base, article_id), graph, "", article_triples=list(own),
+                         fact_triples=facts, statement_triples=list(statements))
 
 
 def cross_article_problems(store: GraphStore) -> list[str]:

@@ -26,6 +26,7 @@ from typing import Any
 
 from rdflib import URIRef
 from vnkg.graph.base import ArticleWrite, GraphStore
+from vnkg.graph.layout import check_layout
 from vnkg.loaders.documents import check_document, find_facts_files, parse_document
 from vnkg.loaders.errors import LoadError
 from vnkg.loaders.overrides import Overrides
@@ -98,6 +99,7 @@ class Loader:
         self.workers = max(1, workers)
         self.overrides = overrides
         self.minter = Minter(store.base_iri, overrides)
+        check_layout(store)
         store.ensure_reference(reference_graph(store.base_iri), REFERENCE_VERSION)
         self._pending: Future[int] | None = None
         self._pending_hashes: dict[str, str] = {}

@@ -1,9 +1,11 @@
 """facts/1 -> RDF, by the model of docs/MODEL.md.
 
-One article becomes two sets of triples: the *fact triples* (entities and fact nodes, stated once
-in the facts graph whoever states them) and the *article triples* (the article node, the
-`prov:wasDerivedFrom` links of every node it supports, evidence annotations with the exact
-sentence, and `rdf:Statement`s recording the variant values it states).
+One article becomes three sets of triples: the *fact triples* (entities and fact nodes, stated once
+in the facts graph whoever states them), the *statement triples* (an `rdf:Statement` for each
+variant value it states, `id:statement/{hash}`, in the statements graph: the same node whichever
+article states the same value) and the *article triples* (the article node, the
+`prov:wasDerivedFrom` links of every node and statement it supports, evidence annotations with the
+exact sentence).
 
 >>> from vnkg.loaders.resolve import Minter
 >>> doc = {"schema": "facts/1", "article": {"id": "a-1", "published": "2024-03-15"},
@@ -80,6 +82,20 @@ def published_literal(value: str) -> Literal:
     return Literal(value, datatype=datatype)
 
 
+def statement_iri(base_iri: str, s: URIRef, p: URIRef, o: Node) -> URIRef:
+    """The statement node of one variant triple: the same IRI whichever article states it.
+
+    Its last segment is the 24 hex digits of BLAKE2b (12 bytes) of the subject IRI, the predicate
+    IRI and the object in N-Triples form, joined by U+001F.
+
+    >>> statement_iri("https://w3id.org/vnkg/id/", URIRef("https://w3id.org/vnkg/id/person/a"),
+    ...               URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("A", lang="vi"))
+    rdflib.term.URIRef('https://w3id.org/vnkg/id/statement/c03aba817ea44dc2098b52be')
+    """
+    digest = hashlib.blake2b(f"{s}\x1f{p}\x1f{o.n3()}".encode(), digest_size=12).hexdigest()
+    return URIRef(f"{base_iri}statement/{digest}")
+
+
 def content_hash(doc: dict[str, Any]) -> str:
     """SHA-256 of the document's canonical JSON: the same facts give the same hash."""
     return hashlib.sha256(json.dumps(doc, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
@@ -116,14 +132,20 @@ class MappedArticle:
     fact_triples: list[Triple] = field(default_factory=list)
     referenced: set[URIRef] = field(default_factory=set)
     """Reference-graph resources the article points to (provinces, award types, titles)."""
+    statement_triples: list[Triple] = field(default_factory=list)
+
+    @property
+    def triples(self) -> tuple[list[Triple], list[Triple], list[Triple]]:
+        """The article, fact and statement triples, in that order."""
+        return self.article_triples, self.fact_triples, self.statement_triples
 
     @cached_property
-    def oxigraph_triples(self) -> tuple[list[OxTriple], list[OxTriple]]:
-        """The article triples and the fact triples as pyoxigraph terms, converted once: validating
+    def oxigraph_triples(self) -> tuple[list[OxTriple], list[OxTriple], list[OxTriple]]:
+        """The article, fact and statement triples as pyoxigraph terms, converted once: validating
         the article and writing it both use them (IRIs are memoised by `to_oxigraph`)."""
         ox = to_oxigraph
-        return ([(ox(s), ox(p), ox(o)) for s, p, o in self.article_triples],
-                [(ox(s), ox(p), ox(o)) for s, p, o in self.fact_triples])
+        return tuple([(ox(s), ox(p), ox(o)) for s, p, o in triples]  # type: ignore[return-value]
+                     for triples in self.triples)
 
 
 class _Builder:
@@ -202,13 +224,11 @@ class _Builder:
 
     def finish(self) -> MappedArticle:
         self._annotations()
+        statements = self.out.statement_triples
         for s, p, o in sorted(self._statements, key=lambda t: (str(t[0]), str(t[1]), str(t[2]))):
-            digest = hashlib.sha1(f"{s}\x1f{p}\x1f{o.n3()}".encode()).hexdigest()[:12]  # noqa: S324
-            st = URIRef(f"{self.article}#st-{digest}")
-            self.art(st, _TYPE, _STATEMENT)
-            self.art(st, _SUBJECT, s)
-            self.art(st, _PREDICATE, p)
-            self.art(st, _OBJECT, o)
+            st = statement_iri(self.minter.base, s, p, o)
+            statements += [(st, _TYPE, _STATEMENT), (st, _SUBJECT, s), (st, _PREDICATE, p), (st, _OBJECT, o)]
+            self.art(st, _DERIVED_FROM, self.article)
         return self.out
 
     # -- resolution helpers -------------------------------------------------------------------

@@ -75,7 +75,7 @@ def data_triples(mapped: MappedArticle, base_iri: str) -> list[Triple]:
     index = _reference_index(base_iri)
     pulled: set[Node] = set()
     out: list[Triple] = []
-    for triples in (mapped.article_triples, mapped.fact_triples):
+    for triples in mapped.triples:
         for triple in triples:
             out.append(triple)
             obj = triple[2]
@@ -110,7 +110,7 @@ def data_triples_oxigraph(mapped: MappedArticle, base_iri: str) -> list[OxTriple
 
 def focus_nodes(mapped: MappedArticle) -> set[Node]:
     """The nodes an article states: only these are validated (reference data is checked as a whole)."""
-    return {t[0] for t in mapped.article_triples} | {t[0] for t in mapped.fact_triples}
+    return {t[0] for triples in mapped.triples for t in triples}
 
 
 def data_graph(mapped: MappedArticle, base_iri: str) -> Graph:
@@ -124,8 +124,7 @@ def data_graph(mapped: MappedArticle, base_iri: str) -> Graph:
 def violations(mapped: MappedArticle, base_iri: str, engine: Engine = "fast") -> list[Violation]:
     """The SHACL violations of one article (warnings and infos are not violations)."""
     if engine == "fast":
-        article, facts = mapped.oxigraph_triples
-        focus = {t[0] for t in article} | {t[0] for t in facts}
+        focus = {t[0] for triples in mapped.oxigraph_triples for t in triples}
         return sorted((Violation(focus=str(r.focus), path=str(r.path) if r.path else None, message=r.message,
                                  shape=str(r.shape) if r.shape else None, severity="Violation")
                        for r in _compiled().validate_oxigraph(data_triples_oxigraph(mapped, base_iri), focus)),

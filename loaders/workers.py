@@ -41,14 +41,15 @@ class Prepared:
     @classmethod
     def of(cls, mapped: MappedArticle) -> Prepared:
         return cls(mapped.article_id, str(mapped.article), mapped.content_hash,
-                   ArticleWrite(mapped.article_id, mapped.graph, mapped.article_triples, mapped.fact_triples))
+                   ArticleWrite(mapped.article_id, mapped.graph, mapped.article_triples, mapped.fact_triples,
+                                statement_triples=mapped.statement_triples))
 
     @classmethod
     def encoded(cls, mapped: MappedArticle, base_iri: str) -> Prepared:
         """The article carried as N-Quads, from the pyoxigraph terms its validation converted."""
-        article, facts = mapped.oxigraph_triples
+        article, facts, statements = mapped.oxigraph_triples
         return cls(mapped.article_id, str(mapped.article), mapped.content_hash,
-                   encode_oxigraph(mapped.article_id, mapped.graph, article, facts, base_iri))
+                   encode_oxigraph(mapped.article_id, mapped.graph, article, facts, base_iri, statements))
 
 
 _minter: Minter | None = None

@@ -82,9 +82,11 @@ GRAPH_LAYOUT = [
     ("{base}graph/facts", "every entity and fact node once: people, posts, bodies, blocs, events, tenures, "
      "memberships, bloc leaderships, participations, award conferrals, with their names",
      "each article adds the nodes it states; a node stays while at least one article supports it"),
+    ("{base}graph/statements", "each variant triple some article states (a name, a label, a venue...), reified "
+     "once as {base}statement/{hash} a rdf:Statement", "a statement stays while at least one article supports it"),
     ("{base}graph/article/{article-id}", "the article node, ?node prov:wasDerivedFrom ?article for every "
-     "node it supports, the evidence annotations (exact sentences), rdf:Statements for the variant "
-     "triples it states", "replaced as a whole when the article is loaded again"),
+     "node and variant statement it supports, the evidence annotations (exact sentences)",
+     "replaced as a whole when the article is loaded again"),
 ]
 
 # Rows of the diagram: the classes a newcomer meets, placed by hand so the picture stays readable.

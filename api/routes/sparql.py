@@ -18,7 +18,14 @@ from fastapi import APIRouter, Request, Response
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, Namespace
 from starlette.concurrency import run_in_threadpool
-from vnkg.graph.base import GRAPH_MEDIA_TYPES, GraphStore, facts_graph_iri, negotiate, reference_graph_iri
+from vnkg.graph.base import (
+    GRAPH_MEDIA_TYPES,
+    GraphStore,
+    facts_graph_iri,
+    negotiate,
+    reference_graph_iri,
+    statements_graph_iri,
+)
 
 from vnkg.settings import Settings
 
@@ -83,14 +90,16 @@ def _service_description(request: Request, store: GraphStore, accept: str, setti
     default = BNode()
     graph.add((dataset, SD.defaultGraph, default))
     graph.add((default, RDF.type, SD.Graph))
-    for name in (facts_graph_iri(store.base_iri), reference_graph_iri(store.base_iri)):
+    for name in (facts_graph_iri(store.base_iri), statements_graph_iri(store.base_iri),
+                 reference_graph_iri(store.base_iri)):
         named = BNode()
         graph.add((dataset, SD.namedGraph, named))
         graph.add((named, RDF.type, SD.NamedGraph))
         graph.add((named, SD.name, name))
     graph.add((service, URIRef("http://purl.org/dc/terms/description"),
                Literal("vnkg: Vietnamese officials, provinces, emulation blocs, conferences and awards. "
-                       "The default graph is the union of the facts, reference and article graphs.", lang="en")))
+                       "The default graph is the union of the facts, statements, reference and article graphs.",
+                       lang="en")))
     body = graph.serialize(format=_RDFLIB_FORMATS[media], encoding="utf-8")
     return Response(body, media_type=media, headers=_limits(settings))
 

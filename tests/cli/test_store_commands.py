@@ -120,3 +120,21 @@ def _one_process(tmp_path: Path) -> str:
     code, output = run("load", str(SEEDS), "--store", str(tmp_path / "one"), "--workers", "1", "--quiet")
     assert code == 0, output
     return str(tmp_path / "one")
+
+
+def test_a_store_in_the_old_statement_layout_is_refused_and_kept(tmp_path: Path) -> None:
+    from vnkg.graph.embedded import EmbeddedStore
+
+    path = tmp_path / "old"
+    old = EmbeddedStore(path)  # an article graph holding its variant statement, as written before
+    old.update("""PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+INSERT DATA { GRAPH <https://w3id.org/vnkg/id/graph/article/a-1> {
+  <https://w3id.org/vnkg/id/article/a-1#st-1> a rdf:Statement ; rdf:subject <https://w3id.org/vnkg/id/person/x> ;
+    rdf:predicate <http://www.w3.org/2000/01/rdf-schema#label> ; rdf:object "X" } }""")
+    old.close()
+    before = run("export", "--store", str(path))[1]
+    for command in (["load", str(SEEDS), "--quiet"], ["remove", "a-1"]):
+        code, output = run(*command, "--store", str(path))
+        assert code == 2, (command, output)
+        assert "variant statements inside article graphs" in output and "new store" in output
+    assert run("export", "--store", str(path))[1] == before

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
-from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import PROV, RDF, RDFS
 from vnkg.graph.base import ArticleWrite, GraphStore, article_graph_iri, article_iri
+from vnkg.loaders.rdf import statement_iri
 
 from vnkg.namespaces import SCHEMA
 
@@ -23,8 +24,8 @@ def node(path: str) -> URIRef:
 def article(article_id: str, labels: Mapping[str, str], *, headline: str = "Tin") -> ArticleWrite:
     """An article supporting one node per key of ``labels`` (a person path), stating its label.
 
-    Core triples (the type) go in the facts graph; the label is a variant triple, recorded in
-    the article graph as an `rdf:Statement` (a blank node, as the mapper writes it).
+    Core triples (the type) go in the facts graph; the label is a variant triple, reified in the
+    statements graph as an `rdf:Statement` the article supports (as the mapper writes it).
     """
     art = article_iri(BASE, article_id)
     article_triples: list = [
@@ -32,15 +33,16 @@ def article(article_id: str, labels: Mapping[str, str], *, headline: str = "Tin"
         (art, SCHEMA.headline, Literal(headline, lang="vi")),
     ]
     fact_triples: list = []
+    statement_triples: list = []
     for path, label in labels.items():
-        subject = node(path)
-        article_triples.append((subject, PROV.wasDerivedFrom, art))
-        statement = BNode()
-        article_triples += [(statement, RDF.type, RDF.Statement), (statement, RDF.subject, subject),
-                            (statement, RDF.predicate, RDFS.label),
-                            (statement, RDF.object, Literal(label, lang="vi"))]
-        fact_triples += [(subject, RDF.type, PERSON), (subject, RDFS.label, Literal(label, lang="vi"))]
-    return ArticleWrite(article_id, article_graph_iri(BASE, article_id), article_triples, fact_triples)
+        subject, value = node(path), Literal(label, lang="vi")
+        statement = statement_iri(BASE, subject, RDFS.label, value)
+        article_triples += [(subject, PROV.wasDerivedFrom, art), (statement, PROV.wasDerivedFrom, art)]
+        statement_triples += [(statement, RDF.type, RDF.Statement), (statement, RDF.subject, subject),
+                              (statement, RDF.predicate, RDFS.label), (statement, RDF.object, value)]
+        fact_triples += [(subject, RDF.type, PERSON), (subject, RDFS.label, value)]
+    return ArticleWrite(article_id, article_graph_iri(BASE, article_id), article_triples, fact_triples,
+                        statement_triples=statement_triples)
 
 
 def snapshot(store: GraphStore) -> dict[str, frozenset]:
@@ -59,4 +61,12 @@ def snapshot(store: GraphStore) -> dict[str, frozenset]:
 def facts(store: GraphStore) -> set[tuple]:
     """The facts graph's triples."""
     rows = store.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": node("graph/facts")})
+    return {(r["s"], r["p"], r["o"]) for r in rows}
+
+
+def stated(store: GraphStore) -> set[tuple]:
+    """The variant triples the statements graph reifies."""
+    rows = store.select("SELECT ?s ?p ?o WHERE { GRAPH ?g { ?st a ?type ; ?subject ?s ; ?predicate ?p ; ?object ?o } }",
+                        {"g": node("graph/statements"), "type": RDF.Statement, "subject": RDF.subject,
+                         "predicate": RDF.predicate, "object": RDF.object})
     return {(r["s"], r["p"], r["o"]) for r in rows}

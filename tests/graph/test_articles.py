@@ -9,7 +9,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 from vnkg.graph.base import GraphStore, article_graph_iri, reference_graph_iri
 
-from .articles import BASE, PERSON, article, facts, node, snapshot
+from .articles import BASE, PERSON, article, facts, node, snapshot, stated
 
 AN, BINH, CHI = node("person/an"), node("person/binh"), node("person/chi")
 
@@ -39,14 +39,17 @@ def test_a_variant_only_one_article_stated_disappears_with_it(store: GraphStore)
                           article("d2", {"person/an": "Nguyen Van An"})])
     assert {o for s, p, o in facts(store) if p == RDFS.label} == {label("Nguyễn Văn An"),
                                                                   label("Nguyen Van An")}
+    assert stated(store) == {(AN, RDFS.label, label("Nguyễn Văn An")), (AN, RDFS.label, label("Nguyen Van An"))}
     store.remove_article("d2")
     assert facts(store) == {(AN, RDF.type, PERSON), (AN, RDFS.label, label("Nguyễn Văn An"))}
+    assert stated(store) == {(AN, RDFS.label, label("Nguyễn Văn An"))}
 
 
 def test_a_variant_two_articles_state_stays_while_one_does(store: GraphStore) -> None:
     store.write_articles([article("d1", {"person/an": "An"}), article("d2", {"person/an": "An"})])
     store.remove_article("d1")
     assert (AN, RDFS.label, label("An")) in facts(store)
+    assert stated(store) == {(AN, RDFS.label, label("An"))}
     store.remove_article("d2")
     assert facts(store) == set()
     assert store.count_quads() == 0
@@ -76,7 +79,8 @@ def test_writing_the_same_articles_twice_changes_nothing(store: GraphStore) -> N
     store.write_articles(batch)
     store.write_articles([article("d1", {"person/an": "An", "person/binh": "Bình"})])
     assert snapshot(store) == first
-    assert store.count_quads() == count == 2 * 4 + 2 + 6 + 4 + 2 + 2 * 1
+    # article graphs: d1 2 + 2 x 2 links, d2 2 + 2; statements 3 x 4; facts 2 types + 3 labels
+    assert store.count_quads() == count == 6 + 4 + 3 * 4 + 5
 
 
 def test_the_last_write_of_an_article_in_a_batch_wins(store: GraphStore) -> None:
@@ -116,9 +120,10 @@ def test_ensure_reference_writes_once_per_version(store: GraphStore) -> None:
 
 def test_count_quads_per_graph(store: GraphStore) -> None:
     store.write_articles([article("d1", {"person/an": "An"})])
-    assert store.count_quads(str(article_graph_iri(BASE, "d1"))) == 2 + 1 + 4
+    assert store.count_quads(str(article_graph_iri(BASE, "d1"))) == 2 + 1 + 1
     assert store.count_quads(str(node("graph/facts"))) == 2
-    assert store.count_quads() == 9
+    assert store.count_quads(str(node("graph/statements"))) == 4
+    assert store.count_quads() == 10
     assert store.count_quads(str(node("graph/none"))) == 0
 
 
@@ -163,3 +168,22 @@ def test_optimize_keeps_every_quad(store: GraphStore) -> None:
     before = snapshot(store)
     store.optimize()
     assert snapshot(store) == before
+
+
+def test_the_articles_stating_a_value_are_found_through_its_statement(store: GraphStore) -> None:
+    store.write_articles([article("d1", {"person/an": "An"}), article("d2", {"person/an": "An"}),
+                          article("d3", {"person/an": "Ân"})])
+    query = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?person ?article WHERE {
+  GRAPH <https://w3id.org/vnkg/id/graph/statements> {
+    ?st rdf:subject ?person ; rdf:predicate rdfs:label ; rdf:object ?value
+  }
+  GRAPH ?g { ?st prov:wasDerivedFrom ?article }
+}"""  # the query of docs/MODEL.md, with the value bound
+    rows = store.select(query, {"value": label("An")})
+    assert sorted((str(r["person"]), str(r["article"])) for r in rows) == [
+        (str(AN), BASE + "article/d1"), (str(AN), BASE + "article/d2")]
+    store.remove_article("d1")
+    assert [str(r["article"]) for r in store.select(query, {"value": label("An")})] == [BASE + "article/d2"]

@@ -10,6 +10,7 @@ from html import unescape
 import pytest
 from fastapi.testclient import TestClient
 from rdflib import URIRef
+from rdflib.namespace import RDF
 from vnkg.graph.embedded import EmbeddedStore
 from vnkg.queries import load_queries
 
@@ -120,8 +121,10 @@ def test_event_page(client: TestClient) -> None:
 
 def test_article_page_lists_every_fact(client: TestClient, store: EmbeddedStore) -> None:
     html = client.get(f"/page/{ARTICLE}").text
-    derived = store.select("SELECT ?n WHERE { GRAPH ?g { ?n <http://www.w3.org/ns/prov#wasDerivedFrom> ?a } }",
-                           {"a": URIRef(BASE + ARTICLE)})
+    # every node the article supports but its variant statements, whose values are its nodes' facts
+    derived = store.select("SELECT ?n WHERE { GRAPH ?g { ?n <http://www.w3.org/ns/prov#wasDerivedFrom> ?a } "
+                           "FILTER NOT EXISTS { ?n a ?statement } }",
+                           {"a": URIRef(BASE + ARTICLE), "statement": RDF.Statement})
     expected = {"/page/" + str(r["n"])[len(BASE):] for r in derived}
     assert len(expected) > 10
     assert expected <= set(hrefs(section(html, "facts")))
@@ -153,3 +156,16 @@ def test_static_files_stay_inside(client: TestClient) -> None:
     assert client.get("/static/vendor/yasgui/yasgui.min.js").status_code == 200
     for path in ("/static/../routes/pages.py", "/static/%2e%2e/routes/pages.py", "/static/nope.css"):
         assert client.get(path).status_code == 404
+
+
+def test_a_variant_statement_page_links_its_subject_and_the_articles_stating_it(
+        client: TestClient, store: EmbeddedStore) -> None:
+    rows = store.select("SELECT ?st ?s WHERE { GRAPH ?g { ?st a ?statement ; ?subject ?s } } ORDER BY ?st LIMIT 1",
+                        {"g": URIRef(BASE + "graph/statements"), "statement": RDF.Statement, "subject": RDF.subject})
+    statement, subject = (str(rows[0]["st"])[len(BASE):], str(rows[0]["s"])[len(BASE):])
+    assert statement.startswith("statement/")
+    html = client.get(f"/page/{statement}").text
+    assert f"/page/{subject}" in hrefs(html)
+    assert "/page/article/" in " ".join(hrefs(html))
+    assert client.get(f"/id/{statement}", headers={"Accept": "text/turtle"},
+                      follow_redirects=False).status_code == 303

@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from vnkg.loaders.documents import read_document
-from vnkg.loaders.rdf import VARIANT_PREDICATES, map_article
+from vnkg.loaders.rdf import VARIANT_PREDICATES, map_article, statement_iri
 from vnkg.loaders.resolve import Minter
 
 from vnkg.namespaces import OA, PROV, RDF, VNKG
@@ -35,7 +35,8 @@ def _explain(expected: Graph, actual: Graph) -> str:
 def test_golden_article_is_isomorphic(minter: Minter) -> None:
     doc = json.loads((GOLDEN / "seed000.facts.json").read_text("utf-8"))
     mapped = map_article(doc, minter, "seed000")
-    for name, triples in (("article", mapped.article_triples), ("facts", mapped.fact_triples)):
+    for name, triples in (("article", mapped.article_triples), ("facts", mapped.fact_triples),
+                          ("statements", mapped.statement_triples)):
         expected = Graph().parse(GOLDEN / f"seed000.{name}.ttl")
         actual = _graph(triples)
         assert isomorphic(expected, actual), _explain(expected, actual)
@@ -53,17 +54,21 @@ def test_every_fact_node_derives_from_the_article(minter: Minter) -> None:
     for path in gold_files():
         mapped = map_article(read_document(path), minter, str(path))
         derived = {s for s, p, o in mapped.article_triples if p == PROV.wasDerivedFrom and o == mapped.article}
-        assert {s for s, _, _ in mapped.fact_triples} == derived, path
+        assert {s for s, _, _ in mapped.fact_triples + mapped.statement_triples} == derived, path
 
 
 def test_variant_values_are_recorded_as_statements(minter: Minter) -> None:
     for path in gold_files():
         mapped = map_article(read_document(path), minter, str(path))
-        art = _graph(mapped.article_triples)
-        stated = {(art.value(st, RDF.subject), art.value(st, RDF.predicate), art.value(st, RDF.object))
-                  for st in art.subjects(RDF.type, RDF.Statement)}
+        reified = _graph(mapped.statement_triples)
+        statements = set(reified.subjects(RDF.type, RDF.Statement))
+        stated = {(reified.value(st, RDF.subject), reified.value(st, RDF.predicate), reified.value(st, RDF.object))
+                  for st in statements}
         variants = {t for t in mapped.fact_triples if t[1] in VARIANT_PREDICATES}
         assert stated == variants, path
+        assert len(mapped.statement_triples) == 4 * len(statements), path  # nothing else in that graph
+        # each statement is named by its triple alone, so every article stating it names the same node
+        assert statements == {statement_iri(BASE, *triple) for triple in stated}, path
 
 
 def test_mapping_is_deterministic(minter: Minter, seed0: dict[str, Any]) -> None:
@@ -71,6 +76,7 @@ def test_mapping_is_deterministic(minter: Minter, seed0: dict[str, Any]) -> None
     second = map_article(copy.deepcopy(seed0), Minter(BASE), "b")
     assert set(first.fact_triples) == set(second.fact_triples)
     assert set(first.article_triples) == set(second.article_triples)
+    assert set(first.statement_triples) == set(second.statement_triples)
 
 
 def test_strongest_participation_role_wins(minter: Minter, seed0: dict[str, Any]) -> None:

@@ -34,6 +34,9 @@ def opened_store(store: Path | None, *, read_only: bool = False):  # type: ignor
         raise typer.Exit(2) from None
     try:
         yield handle
+    except StoreError as err:
+        err_console.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from None
     finally:
         handle.close()
 
@@ -105,8 +108,11 @@ def remove(
     store: StoreOption = None,
 ) -> None:
     """Remove articles, and every fact that only they supported."""
+    from vnkg.graph.layout import check_layout
+
     missing = 0
     with opened_store(store) as handle:
+        check_layout(handle)
         for article_id in article_ids:
             if not handle.remove_article(article_id):
                 err_console.print(f"not in the store: {article_id}")
