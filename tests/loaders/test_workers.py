@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 from vnkg.graph.embedded import EmbeddedStore
 from vnkg.loaders.errors import DanglingReferenceError, FactsSchemaError, LoadError, ShapeViolationError
+from vnkg.loaders.overrides import Overrides
 from vnkg.loaders.pipeline import Loader, iter_paths
+from vnkg.loaders.workers import CHUNK, DEPTH, WorkerError, prepare_in_workers
 
 from tests.graph.articles import snapshot
 
@@ -84,3 +86,47 @@ def test_a_large_load_ends_by_compacting_the_store(tmp_path: Path, monkeypatch: 
         monkeypatch.setattr(store, "optimize", lambda: calls.append(1))
         Loader(store).load_paths([CORPUS])
     assert bool(calls) is compacted
+
+
+class ExplodingOverrides(Overrides):
+    """Overrides whose every lookup fails: a bug inside a worker, not a bad document."""
+
+    def canonical(self, path: str) -> str:
+        raise RuntimeError("boom in canonical")
+
+
+def _many_items(copies: int) -> list:
+    """The corpus several times over, each copy's articles with ids of their own."""
+    items = []
+    for n in range(copies):
+        for source, doc in iter_paths([CORPUS]):
+            if isinstance(doc, dict):
+                doc = copy.deepcopy(doc)
+                doc["article"]["id"] = f"{doc['article']['id']}-{n}"
+            items.append((f"{source}#{n}", doc))
+    return items
+
+
+def test_answers_come_back_in_the_order_of_the_documents() -> None:
+    items = _many_items(5)
+    assert len(items) > 2 * CHUNK * DEPTH * 2  # more chunks than may be in flight at once
+    answers = list(prepare_in_workers(items, BASE, None, True, 2))
+    assert [source for source, _ in answers] == [source for source, _ in items]
+    assert [a.article_id for _, a in answers if not isinstance(a, LoadError)] == \
+        [doc["article"]["id"] for _, doc in items if isinstance(doc, dict)]
+
+
+def test_a_bug_in_a_worker_is_raised_with_its_traceback() -> None:
+    with pytest.raises(WorkerError, match="boom in canonical"):
+        list(prepare_in_workers(_many_items(1), BASE, ExplodingOverrides(), True, 2))
+
+
+def test_a_worker_that_dies_is_reported_not_waited_for() -> None:
+    with pytest.raises(WorkerError, match=r"died .*\(exit code 1\)"):
+        list(prepare_in_workers(_many_items(1), "http://x.example/no-slash", None, True, 2))
+
+
+def test_a_document_that_cannot_be_sent_fails_in_the_loading_process() -> None:
+    items = [("bad.facts.json", {"schema": "facts/1", "article": {"id": "a-1"}, "x": lambda: None})]
+    with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
+        list(prepare_in_workers(items, BASE, None, True, 2))
