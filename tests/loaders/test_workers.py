@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import multiprocessing
 import json
 import pickle
 from pathlib import Path
@@ -130,3 +131,16 @@ def test_a_document_that_cannot_be_sent_fails_in_the_loading_process() -> None:
     items = [("bad.facts.json", {"schema": "facts/1", "article": {"id": "a-1"}, "x": lambda: None})]
     with pytest.raises((pickle.PicklingError, AttributeError, TypeError)):
         list(prepare_in_workers(items, BASE, None, True, 2))
+
+
+def test_a_worker_killed_in_the_middle_of_a_load_ends_it_with_an_error() -> None:
+    import os
+    import signal
+
+    answers = prepare_in_workers(_many_items(5), BASE, None, True, 2)
+    next(answers)  # both workers are running and have chunks in hand
+    victims = [p for p in multiprocessing.active_children() if p.name == "vnkg-prepare-1"]
+    assert len(victims) == 1
+    os.kill(victims[0].pid, signal.SIGKILL)
+    with pytest.raises(WorkerError, match=r"vnkg-prepare-1 died .*\(exit code -9\)"):
+        list(answers)
