@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import multiprocessing
 import json
+import multiprocessing
 import pickle
 from pathlib import Path
 
