@@ -43,6 +43,7 @@ __all__ = [
     "facts_graph_iri",
     "negotiate",
     "reference_graph_iri",
+    "shared_graphs",
     "statements_graph_iri",
 ]
 
@@ -168,6 +169,16 @@ def statements_graph_iri(base_iri: str) -> URIRef:
 def reference_graph_iri(base_iri: str) -> URIRef:
     """The reference graph (provinces, reforms, concept schemes)."""
     return URIRef(base_iri + "graph/reference")
+
+
+def shared_graphs(base_iri: str) -> list[tuple[URIRef, str]]:
+    """The named graphs besides the articles' own, each with a short name.
+
+    >>> [name for _, name in shared_graphs("https://w3id.org/vnkg/id/")]
+    ['facts', 'statements', 'reference']
+    """
+    return [(facts_graph_iri(base_iri), "facts"), (statements_graph_iri(base_iri), "statements"),
+            (reference_graph_iri(base_iri), "reference")]
 
 
 def article_graph_prefix(base_iri: str) -> str:

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 MAX_LINES = 3_000_000
 """Most lines remembered (~600 MB); the table is emptied when it is full (the shared graphs of the
-100,000-article benchmark hold ~4 million lines)."""
+100,000-article benchmark hold 3.4 million lines)."""
 
 
 class WrittenQuads:

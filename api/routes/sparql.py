@@ -18,14 +18,7 @@ from fastapi import APIRouter, Request, Response
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, Namespace
 from starlette.concurrency import run_in_threadpool
-from vnkg.graph.base import (
-    GRAPH_MEDIA_TYPES,
-    GraphStore,
-    facts_graph_iri,
-    negotiate,
-    reference_graph_iri,
-    statements_graph_iri,
-)
+from vnkg.graph.base import GRAPH_MEDIA_TYPES, GraphStore, negotiate, shared_graphs
 
 from vnkg.settings import Settings
 
@@ -90,8 +83,7 @@ def _service_description(request: Request, store: GraphStore, accept: str, setti
     default = BNode()
     graph.add((dataset, SD.defaultGraph, default))
     graph.add((default, RDF.type, SD.Graph))
-    for name in (facts_graph_iri(store.base_iri), statements_graph_iri(store.base_iri),
-                 reference_graph_iri(store.base_iri)):
+    for name, _ in shared_graphs(store.base_iri):
         named = BNode()
         graph.add((dataset, SD.namedGraph, named))
         graph.add((named, RDF.type, SD.NamedGraph))

@@ -39,7 +39,7 @@ from vnkg.api.routes.linked_data import (
     rdf_response,
 )
 from vnkg.api.snapshots import per_snapshot
-from vnkg.graph.base import GraphStore, facts_graph_iri, reference_graph_iri, statements_graph_iri
+from vnkg.graph.base import GraphStore, shared_graphs
 
 from vnkg.namespaces import ONTOLOGY_IRI, PREFIXES, SCHEMA
 
@@ -100,12 +100,6 @@ class VoidStatistics:
     classes: dict[str, int]
     graph_triples: dict[str, int]
     links: dict[str, int]
-
-
-def shared_graphs(base: str) -> list[tuple[URIRef, str]]:
-    """The named graphs every article shares, with the name of each subset of the dataset."""
-    return [(facts_graph_iri(base), "facts"), (statements_graph_iri(base), "statements"),
-            (reference_graph_iri(base), "reference")]
 
 
 def void_statistics(store: GraphStore) -> VoidStatistics:
