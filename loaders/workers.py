@@ -26,6 +26,7 @@ import pickle
 import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -68,7 +69,6 @@ class Prepared:
 _minter: Minter | None = None
 _validate = True
 
-Chunk = list[tuple[str, Any]]
 Answer = tuple[str, "Prepared | LoadError"]
 
 
@@ -92,7 +92,8 @@ def _prepare(item: tuple[str, Any]) -> Answer:
     return source, Prepared.encoded(mapped, _minter.base)
 
 
-def _serve(tasks: Any, answers: Connection, base_iri: str, overrides: Overrides | None, validate: bool) -> None:
+def _serve(tasks: multiprocessing.Queue, answers: Connection, base_iri: str, overrides: Overrides | None,
+           validate: bool) -> None:
     """A worker: prepare each chunk from ``tasks`` (pickled by the loading process, so that a
     document that cannot be sent fails there, not silently in a queue's feeder thread) and send
     its answers, until a None arrives.
@@ -117,17 +118,6 @@ def default_workers() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def _chunks(items: Iterable[tuple[str, Any]]) -> Iterator[Chunk]:
-    chunk: Chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def prepare_in_workers(items: Iterable[tuple[str, Any]], base_iri: str, overrides: Overrides | None,
@@ -158,7 +148,8 @@ def prepare_in_workers(items: Iterable[tuple[str, Any]], base_iri: str, override
 
     sent = received = 0
     try:
-        for chunk in _chunks(items):
+        remaining = iter(items)
+        for chunk in iter(lambda: list(islice(remaining, CHUNK)), []):
             if sent - received == DEPTH * workers:
                 yield from answers(received)
                 received += 1
