@@ -137,7 +137,7 @@ def prepare_in_workers(items: Iterable[tuple[str, Any]], base_iri: str, override
     def answers(k: int) -> list[Answer]:
         try:
             got = pipes[k % workers][0].recv()
-        except EOFError:
+        except (EOFError, OSError):  # OSError: the worker died in the middle of sending its answer
             process = processes[k % workers]
             process.join(1)
             raise WorkerError(f"worker process {process.name} died while preparing articles "
