@@ -5,14 +5,15 @@ A post's sources are listed in two steps: `official_source_list` (tenure, articl
 lookups a source) says which articles state it, most recent first; `official_source_details` and
 `official_evidence` then read headline, outlet and sentences of only the articles shown. An
 official named in thousands of articles costs the listing, not thousands of evidence lookups.
-The official's page reads the articles of their posts once (`official_source_dates`, which also
-gives the dates `official_timeline` aggregates) and the posts from the facts graph alone
-(`official_posts`), instead of reading the articles' graphs for the timeline and the listing both.
+The official's page takes each post's summary (how many sources, the first and last dates
+`official_timeline` aggregates, the most recent sources) from the summaries a read-only embedded
+store keeps per snapshot (`vnkg.api.post_sources`), or else reads the articles of their posts once
+(`official_source_dates`); the posts come from the facts graph alone (`official_posts`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
@@ -40,6 +41,7 @@ from ..models import (
     opt_str,
     term_name,
 )
+from ..post_sources import PostSourceIndex, PostSummary, post_source_index, summarise
 
 __all__ = ["ID_PATTERN", "PersonId", "official_ref", "router"]
 
@@ -113,32 +115,18 @@ def _source_details(store: GraphStore, settings: Settings, person_id: str,
                          store.base_iri)
 
 
-@dataclass
-class _PostSources:
-    """What a page says of one post from its source rows: its articles, most recent first, and
-    the first and last dates they give (as `official_timeline` computes them)."""
-
-    published: dict[str, str | None] = field(default_factory=dict)
-    seen: set[str] = field(default_factory=set)
-
-    def articles(self) -> list[str]:
-        """Most recent first (undated last), then by IRI: `official_source_list`'s order."""
-        ordered = sorted(self.published)
-        ordered.sort(key=lambda a: (self.published[a] is not None, self.published[a] or ""), reverse=True)
-        return ordered
+def _summaries_from(rows: list[dict], kept: int) -> dict[str, PostSummary]:  # type: ignore[type-arg]
+    """Each post's summary from `official_source_dates` rows (one per source and annotation)."""
+    return summarise(((str(row["tenure"]), str(row["article"]), opt_str(row.get("published")),
+                       opt_str(row.get("observed"))) for row in rows), kept)
 
 
-def _post_sources(rows: list[dict]) -> dict[str, _PostSources]:  # type: ignore[type-arg]
-    """Each tenure's sources from `official_source_dates` rows (one per source and annotation)."""
-    found: dict[str, _PostSources] = {}
-    for row in rows:
-        post = found.setdefault(str(row["tenure"]), _PostSources())
-        published, observed = opt_str(row.get("published")), opt_str(row.get("observed"))
-        post.published[str(row["article"])] = published
-        seen = observed if observed is not None else published
-        if seen is not None:
-            post.seen.add(seen)
-    return found
+def _indexed_sources(index: PostSourceIndex, summaries: dict[str, PostSummary], shown: int,
+                     base: str) -> dict[tuple[str, str], Source]:
+    """The sources shown of these posts, by (tenure, article), as the store's summaries describe them."""
+    return {(tenure, article): Source(iri=article, id=local_id(article, base), **asdict(index.articles[article]),
+                                      evidence=list(index.evidence.get((tenure, article), ())))
+            for tenure, summary in summaries.items() for article in summary.latest[:shown]}
 
 
 def _timeline_order(entry: TimelineEntry) -> tuple[bool, str, bool, str, str]:
@@ -156,25 +144,35 @@ def get_official(
         "Sources shown per post, the most recent first; each post says how many there are, and "
         "/officials/{id}/sources lists them all."))] = DEFAULT_SOURCES,
 ) -> OfficialDetail:
-    # The posts' sources are read once (official_source_dates) and give both the sources shown and
-    # the dates of the timeline; the posts themselves come from the facts graph (official_posts).
+    # Each post's summary (how many sources, first and last dates, the most recent) comes from the
+    # store's summaries when they are ready (vnkg.api.post_sources), else from reading every source
+    # of the official's posts once (official_source_dates); the posts themselves come from the facts
+    # graph (official_posts).
     base = store.base_iri
-    person_rows, dated, posts_rows, events_rows = start_queries(
-        store, settings, *(Call(name, {"person": id}) for name in
-                           ("official", "official_source_dates", "official_posts", "official_events")))
-    by_tenure = _post_sources(dated.result())
-    shown = {tenure: post.articles()[:sources] for tenure, post in by_tenure.items()}
-    articles = [a for chosen in shown.values() for a in chosen]
-    # the sources shown are read while the posts and the events are still being read
-    reading = start_queries(store, settings, *_source_calls(id, articles, base)) if articles else []
+    index = post_source_index(store)
+    if index is not None and sources > index.kept:
+        index = None
+    asked = ["official", "official_posts", "official_events"]
+    if index is None:
+        asked.append("official_source_dates")
+    person_rows, posts_rows, events_rows, *dated = start_queries(
+        store, settings, *(Call(name, {"person": id}) for name in asked))
+    post_rows = posts_rows.result()
+    if index is not None:
+        found = index.summaries
+        summaries = {tenure: found[tenure] for row in post_rows if (tenure := str(row["tenure"])) in found}
+        details = _indexed_sources(index, summaries, sources, base)
+    else:
+        summaries = _summaries_from(dated[0].result(), sources)
+        articles = [a for summary in summaries.values() for a in summary.latest[:sources]]
+        details = _source_details(store, settings, id, articles)
     person, names, home = _official_ref(person_rows.result(), id, base)
-    post_rows, event_rows = posts_rows.result(), events_rows.result()
-    details = _sources_from(reading[0].result(), reading[1].result(), base) if reading else {}
+    event_rows = events_rows.result()
     posts = []
     for row in post_rows:
         tenure = str(row["tenure"])
-        found = by_tenure.get(tenure)
-        if found is None:
+        summary = summaries.get(tenure)
+        if summary is None:
             continue  # stated by no article (official_timeline leaves it out too)
         posts.append(TimelineEntry(
             tenure=tenure, tenure_id=local_id(tenure, base),
@@ -182,9 +180,8 @@ def get_official(
             body=opt_ref(row.get("body"), base, row.get("bodyLabel")),
             province=opt_ref(row.get("province"), base, row.get("provinceLabel")),
             acting=bool(row["acting"].toPython()) if row.get("acting") is not None else False,
-            first_seen=min(found.seen, default=None), last_seen=max(found.seen, default=None),
-            source_count=len(found.published),
-            sources=[details[(tenure, a)] for a in shown.get(tenure, []) if (tenure, a) in details]))
+            first_seen=summary.first_seen, last_seen=summary.last_seen, source_count=summary.count,
+            sources=[details[(tenure, a)] for a in summary.latest[:sources] if (tenure, a) in details]))
     posts.sort(key=_timeline_order)
     events = [EventRef(iri=str(r["event"]), id=local_id(str(r["event"]), base), name=opt_str(r.get("name")),
                        date=opt_str(r.get("date")), role=(term_name(opt_str(r.get("role"))) or "").lower() or None)
