@@ -1424,7 +1424,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "server (default: vnkg's own default; 0: off, every query reads the store)")
     parser.add_argument("--settle", type=float, default=0.0,
                         help="after the server's first answer, ask for a page over 8 connections for 2 s (so that "
-                             "every process starts copying the graphs into memory, ~30 s at 100k articles), then wait "
+                             "every process starts copying the graphs into memory and summarising the posts' sources, "
+                             "~60 s at 100k articles), then wait "
                              "this many seconds before loading it")
     parser.add_argument("--budget", type=float, default=60.0,
                         help="seconds at most per query or endpoint (warm-up + timed runs); default 60")
