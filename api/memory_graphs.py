@@ -28,7 +28,7 @@ from vnkg.queries import NamedQuery
 
 from vnkg.settings import Settings
 
-from .snapshots import per_snapshot
+from .snapshots import per_snapshot, ready
 
 __all__ = ["BYTES_PER_QUAD", "COPIED", "memory_graphs", "memory_graphs_future", "store_for"]
 
@@ -52,10 +52,7 @@ def memory_graphs_future(store: GraphStore, settings: Settings) -> Future[Embedd
 
 def memory_graphs(store: GraphStore, settings: Settings) -> EmbeddedStore | None:
     """The copy of the store's current snapshot when it is ready, else None (without waiting)."""
-    future = memory_graphs_future(store, settings)
-    if future is None or not future.done() or future.exception() is not None:
-        return None
-    return future.result()
+    return ready(memory_graphs_future(store, settings))
 
 
 def store_for(store: GraphStore, settings: Settings, query: NamedQuery) -> GraphStore:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from vnkg.graph.base import GraphStore, facts_graph_iri
 
-from .snapshots import per_snapshot
+from .snapshots import per_snapshot, ready
 
 __all__ = ["KEPT", "ArticleInfo", "PostSourceIndex", "PostSummary", "build_post_source_index",
            "post_source_index", "post_source_index_future", "summarise"]
@@ -172,5 +172,4 @@ def post_source_index_future(store: GraphStore) -> Future[PostSourceIndex] | Non
 
 def post_source_index(store: GraphStore) -> PostSourceIndex | None:
     """The summaries of the store's posts if they are ready (their computing is started if not)."""
-    future = post_source_index_future(store)
-    return future.result() if future is not None and future.done() and future.exception() is None else None
+    return ready(post_source_index_future(store))

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from vnkg.graph.base import GraphStore
 
-__all__ = ["computed", "per_snapshot"]
+__all__ = ["computed", "per_snapshot", "ready"]
 
 T = TypeVar("T")
 
@@ -48,6 +48,11 @@ def per_snapshot(name: str, store: GraphStore, compute: Callable[[GraphStore], T
     """`computed` for the store's current snapshot, or None when its data can change (no snapshot)."""
     snapshot = getattr(store, "snapshot", None)
     return None if snapshot is None else computed(name, store, snapshot, compute)
+
+
+def ready(future: Future[T] | None) -> T | None:
+    """The result of ``future`` if it is done and did not fail, else None (without waiting)."""
+    return future.result() if future is not None and future.done() and future.exception() is None else None
 
 
 def _run(compute: Callable[[GraphStore], T], store: GraphStore, future: Future[T]) -> None:

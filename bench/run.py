@@ -562,36 +562,34 @@ def section_queries(cfg: Config, report: Report, work: Path) -> None:
 # -- the API --------------------------------------------------------------------------------
 
 
+def _seconds_until_done(start_future: Any) -> float | None:
+    """Start work a read-only server does in the background (``start_future()`` gives its
+    future, or None where there is none) and wait for it, so that the routes are timed as a server
+    answers once it is ready. Seconds taken, or None."""
+    start = time.perf_counter()
+    future = start_future()
+    if future is None:
+        return None
+    future.result()
+    return round(time.perf_counter() - start, 1)
+
+
 def _hub_index_seconds(store: Any) -> float | None:
-    """Read the people-hub graph `/path` searches on a read-only store (as a server does in the
-    background from its first `/path` request) and wait for it: the routes are timed as a server
-    answers once it is ready. Seconds taken, or None where there is none."""
+    """The people-hub graph `/path` searches (read from the first `/path` request)."""
     try:
         from vnkg.api.routes.path import hub_index_future
     except ImportError:
         return None
-    start = time.perf_counter()
-    future = hub_index_future(store)
-    if future is None:
-        return None
-    future.result()
-    return round(time.perf_counter() - start, 1)
+    return _seconds_until_done(lambda: hub_index_future(store))
 
 
 def _post_sources_seconds(store: Any) -> float | None:
-    """Summarise every post's sources on a read-only store (as a server does in the background from
-    its first official page) and wait for it: the official page is timed as a server answers once
-    the summaries are ready. Seconds taken, or None where there are none."""
+    """Every post's sources summarised for the official page (from its first request)."""
     try:
         from vnkg.api.post_sources import post_source_index_future
     except ImportError:
         return None
-    start = time.perf_counter()
-    future = post_source_index_future(store)
-    if future is None:
-        return None
-    future.result()
-    return round(time.perf_counter() - start, 1)
+    return _seconds_until_done(lambda: post_source_index_future(store))
 
 
 def _listing_orders_seconds(store: Any, app: Any) -> float | None:

@@ -19,7 +19,7 @@ from ..deps import SettingsDep, StoreDep
 from ..hub_index import HubIndex, build_hub_index
 from ..models import PathResult, PathStep, Source, local_id, make_ref
 from ..paths import shortest_chain
-from ..snapshots import per_snapshot
+from ..snapshots import per_snapshot, ready
 from .officials import official_ref
 
 __all__ = ["hub_index", "hub_index_future", "router"]
@@ -37,8 +37,7 @@ def hub_index_future(store: GraphStore) -> Future[HubIndex] | None:
 
 def hub_index(store: GraphStore) -> HubIndex | None:
     """The store's people-hub graph in memory if it is ready (its reading is started if not)."""
-    future = hub_index_future(store)
-    return future.result() if future is not None and future.done() and future.exception() is None else None
+    return ready(hub_index_future(store))
 
 
 
