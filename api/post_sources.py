@@ -10,7 +10,7 @@ most recent sources described, is computed once per snapshot in the background
 (`vnkg.api.snapshots`); a page then looks its posts up. Until the summaries are ready, on stores
 that can change, on SPARQL servers, and for pages that show more than `KEPT` sources a post, the
 page reads its sources itself. Both ways count and order through `summarise` and describe through
-the same fields, so they give the same page (tested on every official of a test store).
+the same fields, so they give the same page (tested on ~150 officials of a test store).
 """
 
 from __future__ import annotations

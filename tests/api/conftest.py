@@ -18,6 +18,7 @@ from vnkg.graph.embedded import EmbeddedStore
 from vnkg.graph.remote import RemoteStore
 from vnkg.loaders.pipeline import Loader
 
+from bench.generate import generate
 from tests.fixtures.oxigraph import OxigraphServer
 from vnkg.settings import Settings
 
@@ -50,6 +51,15 @@ def remote_api_store(oxigraph_server: OxigraphServer) -> Iterator[GraphStore]:
 def store(request: pytest.FixtureRequest) -> GraphStore:
     """The loaded store, once embedded and once on a real Oxigraph server."""
     return request.getfixturevalue(f"{request.param}_api_store")
+
+
+def seeds_and_synthetic(tmp_path_factory: pytest.TempPathFactory, name: str, n: int, seed: int) -> Path:
+    """A store directory holding the seed and dev articles and ``n`` synthetic ones (bench.generate)."""
+    directory = tmp_path_factory.mktemp(name) / "store"
+    with EmbeddedStore(directory, base_iri=BASE) as store:
+        assert Loader(store).load_paths([CORPUS / "seeds", CORPUS / "dev"]).ok
+        assert Loader(store).load((doc["article"]["id"], doc) for doc in generate(n, seed=seed)).loaded == n
+    return directory
 
 
 def api_settings(**changes: object) -> Settings:

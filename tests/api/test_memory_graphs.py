@@ -18,24 +18,18 @@ from vnkg.api.app import create_app
 from vnkg.api.memory_graphs import COPIED, memory_graphs_future, store_for
 from vnkg.api.snapshots import BACKGROUND_NICENESS, computed
 from vnkg.graph.embedded import EmbeddedStore
-from vnkg.loaders.pipeline import Loader
 from vnkg.queries import NamedQuery, load_queries
 
-from bench.generate import generate
 from bench.run import Params
 
-from .conftest import BASE, CORPUS, api_settings
+from .conftest import BASE, api_settings, seeds_and_synthetic
 
 HEADER = "#+ name: probe\n#+ summary: a probe\n"
 
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("memory-graphs") / "store"
-    with EmbeddedStore(directory, base_iri=BASE) as store:
-        assert Loader(store).load_paths([CORPUS / "seeds", CORPUS / "dev"]).ok
-        assert Loader(store).load((doc["article"]["id"], doc) for doc in generate(120, seed=7)).loaded == 120
-    return directory
+    return seeds_and_synthetic(tmp_path_factory, "memory-graphs", 120, seed=7)
 
 
 @pytest.fixture(scope="module")

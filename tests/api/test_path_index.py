@@ -16,23 +16,15 @@ from vnkg.api.hub_index import build_hub_index
 from vnkg.api.routes.path import hub_index
 from vnkg.graph.base import GraphStore
 from vnkg.graph.embedded import EmbeddedStore
-from vnkg.loaders.pipeline import Loader
 
-from bench.generate import generate
-
-from .conftest import BASE, CORPUS, api_settings
+from .conftest import BASE, api_settings, seeds_and_synthetic
 
 PEOPLE = "SELECT DISTINCT ?p WHERE { ?x <https://w3id.org/vnkg/ontology#participant> ?p } ORDER BY ?p"
 
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("path-index") / "store"
-    with EmbeddedStore(directory, base_iri=BASE) as store:
-        Loader(store).load_paths([CORPUS / "seeds", CORPUS / "dev"])
-        summary = Loader(store).load((doc["article"]["id"], doc) for doc in generate(150, seed=5))
-        assert summary.loaded == 150
-    return directory
+    return seeds_and_synthetic(tmp_path_factory, "path-index", 150, seed=5)
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,8 @@ from vnkg.api.app import create_app
 from vnkg.api.post_sources import KEPT, PostSourceIndex, build_post_source_index, post_source_index_future
 from vnkg.api.routes import officials
 from vnkg.graph.embedded import EmbeddedStore
-from vnkg.loaders.pipeline import Loader
 
-from bench.generate import generate
-
-from .conftest import BASE, CORPUS, api_settings
+from .conftest import BASE, api_settings, seeds_and_synthetic
 
 PEOPLE = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } } ORDER BY ?p"
 SOURCES = """SELECT ?tenure (COUNT(DISTINCT ?article) AS ?n) WHERE {
@@ -29,11 +26,7 @@ SOURCES = """SELECT ?tenure (COUNT(DISTINCT ?article) AS ?n) WHERE {
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    directory = tmp_path_factory.mktemp("post-sources") / "store"
-    with EmbeddedStore(directory, base_iri=BASE) as store:
-        assert Loader(store).load_paths([CORPUS / "seeds", CORPUS / "dev"]).ok
-        assert Loader(store).load((doc["article"]["id"], doc) for doc in generate(150, seed=11)).loaded == 150
-    return directory
+    return seeds_and_synthetic(tmp_path_factory, "post-sources", 150, seed=11)
 
 
 @pytest.fixture(scope="module")
