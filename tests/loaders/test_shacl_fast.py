@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from pyshacl import validate
 from rdflib import Graph, URIRef
@@ -88,6 +89,9 @@ def test_same_results_as_pyshacl_on_broken_articles(compiled: ShapesValidator, n
     assert _fast(compiled, graph, focus) == expected
 
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
 @pytest.mark.parametrize("extra", [
     "ex:S a sh:NodeShape ; sh:targetClass ex:C ; sh:closed true .",
     "ex:S a sh:NodeShape ; sh:targetNode ex:n ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .",
@@ -101,30 +105,51 @@ def test_unsupported_features_are_refused_not_skipped(extra: str) -> None:
         ShapesValidator(shapes)
 
 
-def test_the_sparql_store_holds_every_predicate_a_constraint_can_match(compiled: ShapesValidator) -> None:
-    from rdflib.namespace import PROV, RDF
+def test_the_sparql_store_holds_every_pattern_a_constraint_can_match(compiled: ShapesValidator) -> None:
+    from rdflib.namespace import PROV, RDF, SDO
 
     from vnkg.namespaces import OA, ORG, VNKG
 
-    assert compiled.sparql_predicates is not None
+    patterns = compiled.sparql_patterns
+    assert patterns is not None
     # inside FILTER NOT EXISTS, a subquery and plain patterns alike
-    assert {RDF.type, PROV.wasDerivedFrom, OA.hasBody, OA.hasSource, ORG.member, VNKG.memberCount,
-            VNKG.awardStatus} <= compiled.sparql_predicates
+    assert {PROV.wasDerivedFrom, OA.hasBody, OA.hasSource, ORG.member, VNKG.memberCount, VNKG.awardStatus} <= {
+        p for p, objects in patterns.items() if objects is None}
+    # rdf:type only with the classes the constraints name: the other type triples stay out
+    assert patterns[RDF.type] == {SDO.NewsArticle, VNKG.Province, VNKG.BlocMembership, VNKG.BlocLeadership}
 
 
 @pytest.mark.parametrize(("select", "expected"), [
     ("SELECT $this WHERE { $this <http://x/p> ?o FILTER NOT EXISTS { ?o <http://x/q> ?z } }",
-     {"http://x/p", "http://x/q"}),
-    ("SELECT $this WHERE { { SELECT $this WHERE { $this <http://x/r> ?o } } }", {"http://x/r"}),
+     {"http://x/p": None, "http://x/q": None}),
+    ("SELECT $this WHERE { { SELECT $this WHERE { $this <http://x/r> ?o } } }", {"http://x/r": None}),
+    ("SELECT $this WHERE { $this a <http://x/C> . ?o a <http://x/D> }", {RDF_TYPE: {"http://x/C", "http://x/D"}}),
+    ("SELECT $this WHERE { $this a <http://x/C> . ?o a ?c }", {RDF_TYPE: None}),
+    ('SELECT $this WHERE { $this <http://x/p> "v" ; <http://x/q> ?v }', {"http://x/p": {"v"}, "http://x/q": None}),
     ("SELECT $this WHERE { $this ?p ?o }", None),
     ("SELECT $this WHERE { $this <http://x/p>/<http://x/q> ?o }", None),
 ])
-def test_predicates_of_a_constraint(select: str, expected: set[str] | None) -> None:
+def test_patterns_of_a_constraint(select: str, expected: dict[str, set[str] | None] | None) -> None:
     from rdflib.plugins.sparql import prepareQuery
-    from vnkg.loaders.shacl_fast import _predicates_of
+    from vnkg.loaders.shacl_fast import _patterns_of
 
-    found = _predicates_of(prepareQuery(select.replace("$this", "?this")).algebra)
-    assert (None if found is None else {str(p) for p in found}) == expected
+    found = _patterns_of(prepareQuery(select.replace("$this", "?this")).algebra)
+    assert (None if found is None else {str(p): None if objects is None else {str(o) for o in objects}
+                                        for p, objects in found.items()}) == expected
+
+
+def test_a_type_no_constraint_names_stays_out_of_the_sparql_store(compiled: ShapesValidator) -> None:
+    from vnkg.loaders.shacl_fast import SPARQL_DATA, DataIndex
+
+    person, article = ox.NamedNode("http://x/person"), ox.NamedNode("http://x/article")
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    index = DataIndex([(person, rdf_type, ox.NamedNode("http://x/Person")),
+                       (article, rdf_type, ox.NamedNode("https://schema.org/NewsArticle")),
+                       (person, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"), article)])
+    store = index.oxigraph(compiled._ox_sparql_patterns)
+    assert {(q.subject, q.object) for q in store} == {
+        (article, ox.NamedNode("https://schema.org/NewsArticle")), (person, article)}
+    assert {q.graph_name for q in store} == {SPARQL_DATA}
 
 
 @pytest.mark.parametrize("path", gold_files(), ids=lambda p: p.name.split(".")[0])
