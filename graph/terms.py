@@ -21,6 +21,8 @@ _DATATYPES: dict[str, URIRef] = {}
 _OX_DATATYPES: dict[str, ox.NamedNode] = {}
 _OX_IRIS: dict[str, ox.NamedNode] = {}
 _OX_IRIS_MAX = 200_000
+_OX_LITERALS: dict[Literal, ox.Literal] = {}
+_OX_LITERALS_MAX = 100_000
 _RDFLIB: dict[Any, Identifier] = {}
 _RDFLIB_MAX = 400_000
 
@@ -73,18 +75,27 @@ def to_oxigraph(term: Any) -> Any:
             node = _OX_IRIS[term] = ox.NamedNode(str(term))
         return node
     if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            datatype = str(term.datatype)
-            dt = _OX_DATATYPES.get(datatype)
-            if dt is None:
-                dt = _OX_DATATYPES.setdefault(datatype, ox.NamedNode(datatype))
-            return ox.Literal(str(term), datatype=dt)
-        return ox.Literal(str(term))
+        node = _OX_LITERALS.get(term)
+        if node is None:
+            if len(_OX_LITERALS) >= _OX_LITERALS_MAX:
+                _OX_LITERALS.clear()
+            node = _OX_LITERALS[term] = _ox_literal(term)
+        return node
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _ox_literal(term: Literal) -> ox.Literal:
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    if term.datatype is not None:
+        datatype = str(term.datatype)
+        dt = _OX_DATATYPES.get(datatype)
+        if dt is None:
+            dt = _OX_DATATYPES.setdefault(datatype, ox.NamedNode(datatype))
+        return ox.Literal(str(term), datatype=dt)
+    return ox.Literal(str(term))
 
 
 def quad_to_oxigraph(s: Any, p: Any, o: Any, graph: Any) -> ox.Quad:

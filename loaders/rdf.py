@@ -24,7 +24,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from rdflib import Literal, URIRef
@@ -68,10 +68,30 @@ _STATUS = {"proposed": VNKG.Proposed, "conferred": VNKG.Conferred}
 _STRENGTH = {"chair": 3, "speaker": 2, "attendee": 1}
 
 
+# Names, keys, tokens, titles and dates recur across articles, and rdflib builds a literal slowly
+# (~10 µs with its checks): literals are immutable, so the common ones are memoised.
+_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=_MEMO)
 def _vi(text: str) -> Literal:
     return Literal(canonical(text), lang="vi")
 
 
+@lru_cache(maxsize=_MEMO)
+def _plain(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=_MEMO)
+def _date(day: date) -> Literal:
+    return Literal(day.isoformat(), datatype=XSD.date)
+
+
+_BOOLEANS = {True: Literal(True), False: Literal(False)}
+
+
+@lru_cache(maxsize=_MEMO)
 def _year(value: int) -> Literal:
     return Literal(f"{value:04d}", datatype=XSD.gYear)
 
@@ -220,7 +240,7 @@ class _Builder:
             self.art(selector, RDF.type, OA.TextQuoteSelector)
             self.art(selector, OA.exact, Literal(sentence))
             if observed is not None:
-                self.art(ann, VNKG.observedOn, Literal(observed.isoformat(), datatype=XSD.date))
+                self.art(ann, VNKG.observedOn, _date(observed))
 
     def finish(self) -> MappedArticle:
         self._annotations()
@@ -314,7 +334,7 @@ def _bloc(b: _Builder, index: int, bloc: dict[str, Any]) -> BlocRef:
     b.fact(ref.iri, RDF.type, VNKG.EmulationBloc)
     b.fact(ref.iri, RDFS.label, _vi(bloc["name"]))
     b.fact(ref.iri, VNKG.blocKind, VNKG.Khoi if ref.kind == "khoi" else VNKG.Cum)
-    b.fact(ref.iri, VNKG.searchKey, Literal(search_key(ref.key)))
+    b.fact(ref.iri, VNKG.searchKey, _plain(search_key(ref.key)))
     if scope is not None:
         b.fact(ref.iri, VNKG.province, b.minter.province_iri(scope))
     if bloc.get("member_count") is not None:
@@ -347,10 +367,10 @@ def _person(b: _Builder, index: int, person: dict[str, Any], seen: date | None) 
     b.fact(iri, RDF.type, FOAF.Person)
     b.fact(iri, RDFS.label, _vi(person["name"]))
     key = search_key(person["name"])
-    b.fact(iri, VNKG.searchKey, Literal(key))
+    b.fact(iri, VNKG.searchKey, _plain(key))
     for token in sorted(set(key.split())):
         # materialised for name search: a lookup by one word instead of a scan of every key
-        b.fact(iri, VNKG.nameToken, Literal(token))
+        b.fact(iri, VNKG.nameToken, _plain(token))
     if home is not None:
         b.fact(iri, VNKG.homeProvince, b.minter.province_iri(home))
     observed = seen or _parse_day(b.published)
@@ -365,7 +385,7 @@ def _person(b: _Builder, index: int, person: dict[str, Any], seen: date | None) 
             b.fact(tenure, ORG.organization, post.body.iri)
         if unit is not None:
             b.fact(tenure, VNKG.province, b.minter.province_iri(unit))
-        b.fact(tenure, VNKG.acting, Literal(bool(pos.get("acting"))))
+        b.fact(tenure, VNKG.acting, _BOOLEANS[bool(pos.get("acting"))])
         if pos.get("rank"):
             b.fact(tenure, VNKG.rank, _vi(pos["rank"]))
         b.evidence(tenure, pos.get("evidence"), observed)
@@ -396,7 +416,7 @@ def _event(b: _Builder, index: int, event: dict[str, Any], blocs: dict[str, Bloc
     if event.get("name"):
         b.fact(iri, SCHEMA.name, _vi(event["name"]))
     if day is not None:
-        b.fact(iri, SCHEMA.startDate, Literal(day.isoformat(), datatype=XSD.date))
+        b.fact(iri, SCHEMA.startDate, _date(day))
     if bloc is not None:
         b.fact(iri, VNKG.bloc, bloc.iri)
     if event.get("location"):
