@@ -39,8 +39,8 @@ from ..models import (
     make_ref,
     opt_ref,
     opt_str,
-    term_name,
 )
+from ..official_index import PAGE_QUERIES, event_fields, in_page_order, official_index
 from ..post_sources import PostSourceIndex, PostSummary, post_source_index, summarise
 
 __all__ = ["ID_PATTERN", "PersonId", "official_ref", "router"]
@@ -144,30 +144,36 @@ def get_official(
         "Sources shown per post, the most recent first; each post says how many there are, and "
         "/officials/{id}/sources lists them all."))] = DEFAULT_SOURCES,
 ) -> OfficialDetail:
-    # Each post's summary (how many sources, first and last dates, the most recent) comes from the
-    # store's summaries when they are ready (vnkg.api.post_sources), else from reading every source
-    # of the official's posts once (official_source_dates); the posts themselves come from the facts
-    # graph (official_posts).
+    # The official, the posts and the events come from the officials' index when it is ready
+    # (vnkg.api.official_index), else from the facts graph (official, official_posts,
+    # official_events). Each post's summary (how many sources, first and last dates, the most recent)
+    # comes from the store's summaries when they are ready (vnkg.api.post_sources), else from reading
+    # every source of the official's posts once (official_source_dates).
     base = store.base_iri
     index = post_source_index(store)
     if index is not None and sources > index.kept:
         index = None
-    asked = ["official", "official_posts", "official_events"]
+    officials = official_index(store, settings)
+    asked = [] if officials is not None else list(PAGE_QUERIES)
     if index is None:
         asked.append("official_source_dates")
-    person_rows, posts_rows, events_rows, *dated = start_queries(
-        store, settings, *(Call(name, {"person": id}) for name in asked))
-    post_rows = posts_rows.result()
+    started = start_queries(store, settings, *(Call(name, {"person": id}) for name in asked))
+    if officials is not None:
+        rows = officials.rows(id)
+        person_rows, post_rows, event_list = list(rows.official), list(rows.posts), rows.events
+    else:
+        person_rows, post_rows, event_rows = (in_page_order(name, future.result())
+                                              for name, future in zip(PAGE_QUERIES, started, strict=False))
+        event_list = tuple(event_fields(row, base) for row in event_rows)
     if index is not None:
         found = index.summaries
         summaries = {tenure: found[tenure] for row in post_rows if (tenure := str(row["tenure"])) in found}
         details = _indexed_sources(index, summaries, sources, base)
     else:
-        summaries = _summaries_from(dated[0].result(), sources)
+        summaries = _summaries_from(started[-1].result(), sources)
         articles = [a for summary in summaries.values() for a in summary.latest[:sources]]
         details = _source_details(store, settings, id, articles)
-    person, names, home = _official_ref(person_rows.result(), id, base)
-    event_rows = events_rows.result()
+    person, names, home = _official_ref(person_rows, id, base)
     posts = []
     for row in post_rows:
         tenure = str(row["tenure"])
@@ -183,9 +189,8 @@ def get_official(
             first_seen=summary.first_seen, last_seen=summary.last_seen, source_count=summary.count,
             sources=[details[(tenure, a)] for a in summary.latest[:sources] if (tenure, a) in details]))
     posts.sort(key=_timeline_order)
-    events = [EventRef(iri=str(r["event"]), id=local_id(str(r["event"]), base), name=opt_str(r.get("name")),
-                       date=opt_str(r.get("date")), role=(term_name(opt_str(r.get("role"))) or "").lower() or None)
-              for r in event_rows]
+    events = [EventRef(iri=iri, id=event_id, name=name, date=date, role=role)
+              for iri, event_id, name, date, role in event_list]
     return OfficialDetail(**person.model_dump(), names=names, home_province=home, posts=posts, events=events)
 
 
