@@ -7,11 +7,19 @@ thread the first time it is asked for and returns its future; callers wait as lo
 afford and do without otherwise. A failed computation is tried again on the next request; only the
 newest snapshot's result is kept for each store. The threads run at a lower priority than the
 ones answering requests.
+
+A result is frozen out of the garbage collector's reach (`gc.freeze`) once computed. The results are
+large (a million summarised sources, the hub graph, every official's rows: tens of millions of
+objects in all at 100,000 articles) and live as long as their snapshot, and each of the collector's
+full passes walked all of them: measured under load on the official page at 100,000 articles, p99
+went from 203 to 32 ms at 32 connections and throughput up by 14 %. When a newer snapshot replaces
+a result, the objects are unfrozen, so that what only the old result held can be collected.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import threading
 from collections.abc import Callable
@@ -27,6 +35,8 @@ T = TypeVar("T")
 _KEPT = 16
 _FUTURES: dict[tuple[str, int, int], Future[Any]] = {}
 _LOCK = threading.Lock()
+_UNFROZEN = False
+"""Whether objects were unfrozen since the last freeze (under `_LOCK`)."""
 
 
 def computed(name: str, store: GraphStore, snapshot: int, compute: Callable[[GraphStore], T]) -> Future[T]:
@@ -35,8 +45,13 @@ def computed(name: str, store: GraphStore, snapshot: int, compute: Callable[[Gra
     with _LOCK:
         future = _FUTURES.get(key)
         if future is None or (future.done() and future.exception() is not None):
-            for old in [k for k in _FUTURES if k[:2] == key[:2] and k != key]:
+            older = [k for k in _FUTURES if k[:2] == key[:2] and k != key]
+            for old in older:
                 del _FUTURES[old]  # an earlier snapshot's: not asked for again, and may be large
+            if older:
+                global _UNFROZEN
+                gc.unfreeze()  # what it held can be collected again (see _run)
+                _UNFROZEN = True
             future = _FUTURES[key] = Future()
             threading.Thread(target=_run, args=(compute, store, future), name=f"vnkg-{name}", daemon=True).start()
             while len(_FUTURES) > _KEPT:
@@ -58,9 +73,17 @@ def ready(future: Future[T] | None) -> T | None:
 def _run(compute: Callable[[GraphStore], T], store: GraphStore, future: Future[T]) -> None:
     _lower_priority()
     try:
-        future.set_result(compute(store))
+        result = compute(store)
     except BaseException as e:  # the request that waits for it reports it
         future.set_exception(e)
+        return
+    global _UNFROZEN
+    with _LOCK:
+        if _UNFROZEN:  # collect what an older snapshot's results left in cycles before freezing again
+            gc.collect()
+            _UNFROZEN = False
+        gc.freeze()
+    future.set_result(result)
 
 
 BACKGROUND_NICENESS = 10

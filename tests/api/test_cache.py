@@ -206,3 +206,34 @@ def test_background_work_is_kept_for_the_newest_snapshot_only() -> None:
     with pytest.raises(ZeroDivisionError):
         failed.result(5)
     assert snapshots.computed("test-fail", store, 1, lambda s: "retried").result(5) == "retried"  # type: ignore[arg-type]
+
+
+def test_a_result_is_frozen_out_of_the_collectors_reach_until_a_newer_snapshot_replaces_it() -> None:
+    import gc
+    import weakref
+
+    from vnkg.api import snapshots
+
+    class Store:
+        snapshot = 0
+
+    class Result:
+        """Held in a reference cycle: only the cyclic collector can free it."""
+
+        def __init__(self) -> None:
+            self.me = self
+
+    store = Store()
+    first = snapshots.computed("test-freeze", store, 1, lambda s: Result())  # type: ignore[arg-type]
+    gone = weakref.ref(first.result(5))
+    assert gc.get_freeze_count() > 0
+    del first
+    snapshots._FUTURES.pop(("test-freeze", id(store), 1))  # dropped, but frozen: never collected
+    gc.collect()
+    assert gone() is not None
+    second = snapshots.computed("test-freeze", store, 2, lambda s: Result())  # type: ignore[arg-type]
+    third = snapshots.computed("test-freeze", store, 3, lambda s: Result())  # type: ignore[arg-type]  replaces 2
+    assert third.result(5) is not None and second.result(5) is not None
+    # the newer snapshot unfroze everything, and what was left in cycles was collected before its
+    # own result was frozen
+    assert gone() is None
