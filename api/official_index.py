@@ -10,7 +10,7 @@ officials at a time, and their rows are kept by official; a page then looks its 
 runs no query. The rows are the named queries' own (each query already groups by and projects
 ``?person``), sorted by the query's own order and cut at ``Settings.max_rows`` like a page's, so a
 page gives the same answer either way (tested on every official of a test store). An event row is
-kept as the fields the page shows (`event_fields`), not as rdflib terms: ~0.7 million of them at
+kept as the fields the page shows (`event_fields`), not as rdflib terms: ~345,000 of them at
 100,000 articles.
 
 Until the index is ready, on stores that can change and on SPARQL servers, the page runs the queries.

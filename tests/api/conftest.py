@@ -62,6 +62,30 @@ def seeds_and_synthetic(tmp_path_factory: pytest.TempPathFactory, name: str, n: 
     return directory
 
 
+PEOPLE = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } } ORDER BY ?p"
+
+
+def person_ids(store: GraphStore) -> list[str]:
+    """The id of every official in the store, sorted by IRI."""
+    return [str(r["p"]).rsplit("/", 1)[1] for r in store.select(PEOPLE)]
+
+
+@pytest.fixture
+def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The named queries the API runs from now on, in the order asked."""
+    from vnkg.api import deps
+
+    names: list[str] = []
+    original = deps.run_query
+
+    def run_query(store: object, settings: object, name: str, /, **kwargs: object) -> object:
+        names.append(name)
+        return original(store, settings, name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(deps, "run_query", run_query)
+    return names
+
+
 def api_settings(**changes: object) -> Settings:
     return Settings(base_iri=BASE, store=Path("unused"), **changes)  # type: ignore[arg-type]
 

@@ -24,9 +24,7 @@ from vnkg.api.post_sources import post_source_index_future
 from vnkg.api.routes import officials
 from vnkg.graph.embedded import EmbeddedStore
 
-from .conftest import BASE, api_settings, seeds_and_synthetic
-
-PEOPLE = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } } ORDER BY ?p"
+from .conftest import BASE, api_settings, person_ids, seeds_and_synthetic
 
 
 @pytest.fixture(scope="module")
@@ -47,13 +45,10 @@ def index(read_only: EmbeddedStore) -> OfficialIndex:
     return future.result(timeout=120)
 
 
-def _people(store: EmbeddedStore) -> list[str]:
-    return [str(r["p"]).rsplit("/", 1)[1] for r in store.select(PEOPLE)]
-
 
 def test_each_officials_rows_are_those_of_the_pages_queries(read_only: EmbeddedStore, index: OfficialIndex) -> None:
     settings = api_settings()
-    people = _people(read_only)
+    people = person_ids(read_only)
     assert len(people) > 300
     assert set(index.people) == set(people)
     events = 0
@@ -98,26 +93,13 @@ def test_ties_in_a_querys_order_are_broken_by_the_other_values() -> None:
     assert in_page_order("official_events", [chair, speaker, undated]) == [undated, chair, speaker]
 
 
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The named queries the pages run."""
-    names: list[str] = []
-    original = deps.run_query
-
-    def run_query(store: object, settings: object, name: str, /, **kwargs: object) -> object:
-        names.append(name)
-        return original(store, settings, name, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(deps, "run_query", run_query)
-    return names
-
 
 def test_every_official_page_is_the_same_from_the_index(read_only: EmbeddedStore, index: OfficialIndex,
                                                         asked: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     summaries = post_source_index_future(read_only)
     assert summaries is not None
     summaries.result(timeout=120)
-    people = [*_people(read_only), "nobody-at-all"]
+    people = [*person_ids(read_only), "nobody-at-all"]
     events = 0
     with TestClient(create_app(api_settings(response_cache_mb=0), read_only)) as client:
         for person in people:
@@ -145,7 +127,7 @@ def test_a_read_only_server_starts_the_index_and_uses_it(store_dir: Path, asked:
     settings = api_settings(response_cache_mb=0)
     with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as fresh, \
             TestClient(create_app(settings, fresh)) as client:
-        person = _people(fresh)[0]
+        person = person_ids(fresh)[0]
         first = client.get(f"/officials/{person}").json()  # answered by queries, starts the index
         assert set(PAGE_QUERIES) <= set(asked)
         future = official_index_future(fresh, settings)

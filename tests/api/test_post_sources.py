@@ -9,15 +9,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from vnkg.api import deps
 from vnkg.api.app import create_app
 from vnkg.api.post_sources import KEPT, PostSourceIndex, build_post_source_index, post_source_index_future
 from vnkg.api.routes import officials
 from vnkg.graph.embedded import EmbeddedStore
 
-from .conftest import BASE, api_settings, seeds_and_synthetic
+from .conftest import BASE, api_settings, person_ids, seeds_and_synthetic
 
-PEOPLE = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } } ORDER BY ?p"
 SOURCES = """SELECT ?tenure (COUNT(DISTINCT ?article) AS ?n) WHERE {
   GRAPH ?g { ?tenure a <https://w3id.org/vnkg/ontology#Tenure> }
   GRAPH ?a { ?tenure <http://www.w3.org/ns/prov#wasDerivedFrom> ?article }
@@ -65,22 +63,6 @@ def test_fewer_kept_sources_are_the_first_of_more(read_only: EmbeddedStore, inde
         assert summary.count == index.summaries[tenure].count
 
 
-def _people(store: EmbeddedStore) -> list[str]:
-    return [str(r["p"]).rsplit("/", 1)[1] for r in store.select(PEOPLE)]
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The named queries the pages run, in the order asked."""
-    names: list[str] = []
-    original = deps.run_query
-
-    def run_query(store: object, settings: object, name: str, /, **kwargs: object) -> object:
-        names.append(name)
-        return original(store, settings, name, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(deps, "run_query", run_query)
-    return names
 
 
 @pytest.mark.parametrize(("kept", "shown"), [(KEPT, (0, 3, KEPT)), (2, (2, 3))])
@@ -88,7 +70,7 @@ def test_every_official_page_is_the_same_from_the_summaries(
         read_only: EmbeddedStore, index: PostSourceIndex, asked: list[str], monkeypatch: pytest.MonkeyPatch,
         kept: int, shown: tuple[int, ...]) -> None:
     used = index if kept == KEPT else build_post_source_index(read_only, kept=kept)
-    everyone = _people(read_only)
+    everyone = person_ids(read_only)
     people = everyone[:: max(1, len(everyone) // 150)]  # ~150 officials spread over the store
     assert len(people) > 100
     compared = posts = listed = 0
@@ -122,7 +104,7 @@ def test_no_summaries_for_a_store_that_can_change() -> None:
 def test_a_read_only_server_starts_the_summaries_and_uses_them(store_dir: Path) -> None:
     with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as fresh, \
             TestClient(create_app(api_settings(response_cache_mb=0), fresh)) as client:
-        person = _people(fresh)[0]
+        person = person_ids(fresh)[0]
         first = client.get(f"/officials/{person}").json()  # answered from the store, starts the summaries
         future = post_source_index_future(fresh)
         assert future is not None
