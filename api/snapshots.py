@@ -41,6 +41,7 @@ _UNFROZEN = False
 
 def computed(name: str, store: GraphStore, snapshot: int, compute: Callable[[GraphStore], T]) -> Future[T]:
     """The future of ``compute(store)`` for this snapshot, started now if it was not yet."""
+    global _UNFROZEN
     key = (name, id(store), snapshot)
     with _LOCK:
         future = _FUTURES.get(key)
@@ -49,7 +50,6 @@ def computed(name: str, store: GraphStore, snapshot: int, compute: Callable[[Gra
             for old in older:
                 del _FUTURES[old]  # an earlier snapshot's: not asked for again, and may be large
             if older:
-                global _UNFROZEN
                 gc.unfreeze()  # what it held can be collected again (see _run)
                 _UNFROZEN = True
             future = _FUTURES[key] = Future()

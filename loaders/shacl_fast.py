@@ -136,7 +136,9 @@ class DataIndex:
 SPARQL_DATA = ox.NamedNode("urn:x-vnkg:shacl-data")
 """The graph of the per-article store the SPARQL constraints query."""
 Patterns = dict[Any, "frozenset[Any] | None"]
-"""Predicate -> the constant objects the constraints match it with (None: any object)."""
+"""Predicate -> the constant objects the constraints match it with (None: any object); pyoxigraph terms."""
+QueryPatterns = dict[Node, "frozenset[Node] | None"]
+"""The same as rdflib terms, as read from a query (`_patterns_of`)."""
 _ox = to_oxigraph  # memoises IRIs
 _OX_TYPE, _OX_SUBCLASS_OF = _ox(_TYPE), _ox(_SUBCLASS_OF)
 _OX_XSD_STRING = _ox(XSD.string)
@@ -397,7 +399,7 @@ class _Constraint:
     head: str
     tail: str
     prepared: Query
-    patterns: dict[Node, frozenset[Node] | None] | None
+    patterns: QueryPatterns | None
     """Each IRI in predicate position of a triple pattern, with the constant objects it comes with
     (None: some pattern has a variable object); None when a predicate is a variable or a path."""
 
@@ -411,7 +413,7 @@ class _Constraint:
         return rows
 
 
-def _patterns_of(algebra: object) -> dict[Node, frozenset[Node] | None] | None:
+def _patterns_of(algebra: object) -> QueryPatterns | None:
     """The triple patterns of a query's algebra, including those inside FILTER (NOT) EXISTS and
     subqueries, as predicate -> the constant objects it is used with (None when some pattern has a
     variable or blank object); None when some predicate is a variable or a property path. A triple
@@ -444,9 +446,9 @@ def _patterns_of(algebra: object) -> dict[Node, frozenset[Node] | None] | None:
     return {p: None if objects is None else frozenset(objects) for p, objects in found.items()}
 
 
-def _union_patterns(each: list[dict[Node, frozenset[Node] | None] | None]) -> dict[Node, frozenset[Node] | None] | None:
+def _union_patterns(each: list[QueryPatterns | None]) -> QueryPatterns | None:
     """What any of several queries can match (`_patterns_of`); None when one can match anything."""
-    union: dict[Node, frozenset[Node] | None] = {}
+    union: QueryPatterns = {}
     for patterns in each:
         if patterns is None:
             return None
