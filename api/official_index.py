@@ -23,24 +23,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from vnkg.graph.base import GraphStore, facts_graph_iri
-from vnkg.queries import MAX_VALUES, get_query
+from vnkg.queries import MAX_VALUES
 
 from vnkg.settings import Settings
 
-from .memory_graphs import memory_graphs_future, store_for
+from .memory_graphs import memory_graphs_future
 from .models import local_id, opt_str, term_name
+from .page_rows import entity_ids, rows_by_entity
 from .snapshots import per_snapshot, ready
 
 __all__ = ["PAGE_QUERIES", "EventFields", "OfficialIndex", "OfficialRows", "build_official_index", "event_fields",
-           "in_page_order", "official_index", "official_index_future"]
+           "official_index", "official_index_future"]
 
 PAGE_QUERIES = ("official", "official_posts", "official_events")
 """The named queries an official's page reads the facts graph with, in this order."""
 
 EventFields = tuple[str, str, "str | None", "str | None", "str | None"]
 """An event as the page shows it: IRI, id, name, date, the official's role."""
-
-_PEOPLE = "SELECT DISTINCT ?person WHERE {{ GRAPH {facts} {{ ?person a <https://schema.org/Person> }} }}"
 
 
 def event_fields(row: dict[str, Any], base_iri: str) -> EventFields:
@@ -81,13 +80,12 @@ def build_official_index(store: GraphStore, settings: Settings, batch: int = MAX
     if copy is not None:
         copy.result()
     base = store.base_iri
-    people = sorted({local_id(str(row["person"]), base)
-                     for row in store.select(_PEOPLE.format(facts=facts_graph_iri(base).n3()), {})})
+    people = entity_ids(store, "https://schema.org/Person", facts_graph_iri(base))
     interned: dict[Any, Any] = {}
     found: dict[str, OfficialRows] = {}
     for start in range(0, len(people), batch):
         ids = people[start:start + batch]
-        official, posts, events = (_by_person(name, store, settings, ids) for name in PAGE_QUERIES)
+        official, posts, events = (rows_by_entity(store, settings, name, "person", ids) for name in PAGE_QUERIES)
         for person_id in ids:
             event_rows = (event_fields(row, base) for row in events.get(person_id, ()))
             found[person_id] = OfficialRows(
@@ -96,39 +94,6 @@ def build_official_index(store: GraphStore, settings: Settings, batch: int = MAX
                       for fields in event_rows))
     return OfficialIndex({person_id: rows for person_id, rows in found.items()
                           if rows.official or rows.posts or rows.events})
-
-
-def _by_person(name: str, store: GraphStore, settings: Settings, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
-    """The rows of one named query for these officials, by official, each official's in the query's
-    order and at most ``Settings.max_rows`` of them (what a page's own query would give)."""
-    query = get_query(name)
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in query.run(store_for(store, settings, query), {"person": ids}):
-        grouped.setdefault(local_id(str(row["person"]), store.base_iri), []).append(row)
-    limit = settings.max_rows
-    return {person_id: in_page_order(name, rows[:limit]) for person_id, rows in grouped.items()}
-
-
-def in_page_order(name: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows of one of `PAGE_QUERIES` for one official in a total order: the query's own ``ORDER BY``
-    (its rows are already in it), ties broken by every other value, so that the rows of one query
-    for one official and of one query for many give the same page."""
-    rows.sort(key=lambda row: tuple((value is not None, str(value or "")) for _, value in sorted(row.items())))
-    rows.sort(key=_ORDERS[name])
-    return rows
-
-
-def _present(value: Any) -> tuple[bool, str]:
-    """SPARQL's order for the values of these queries: unbound first, then by lexical form (IRIs by
-    code point; the dates have no time zone, so their lexical order is their order)."""
-    return value is not None, str(value or "")
-
-
-_ORDERS = {
-    "official": lambda row: _present(row.get("label")),
-    "official_posts": lambda row: _present(row.get("tenure")),
-    "official_events": lambda row: (_present(row.get("date")), _present(row.get("event"))),
-}
 
 
 def official_index_future(store: GraphStore, settings: Settings) -> Future[OfficialIndex] | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import importlib
 import json
 import math
 import os
@@ -592,13 +593,15 @@ def _post_sources_seconds(store: Any) -> float | None:
     return _seconds_until_done(lambda: post_source_index_future(store))
 
 
-def _official_index_seconds(store: Any, app: Any) -> float | None:
-    """Every official's rows of the official page's queries, kept per snapshot (from its first request)."""
+def _page_index_seconds(module: str, store: Any, app: Any) -> float | None:
+    """Seconds until the rows a page's queries give for every entity of its kind, kept per snapshot
+    (from the page's first request) by ``vnkg.api.<module>`` (its ``<module>_future``), are read;
+    None for a version without them."""
     try:
-        from vnkg.api.official_index import official_index_future
-    except ImportError:
+        future_of = getattr(importlib.import_module(f"vnkg.api.{module}"), f"{module}_future")
+    except (ImportError, AttributeError):
         return None
-    return _seconds_until_done(lambda: official_index_future(store, app.state.settings))
+    return _seconds_until_done(lambda: future_of(store, app.state.settings))
 
 
 def _listing_orders_seconds(store: Any, app: Any) -> float | None:
@@ -719,9 +722,12 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
         sources_s = _post_sources_seconds(store)
         if sources_s is not None:
             report.log(f"[api] every post's sources summarised in {sources_s} s")
-        officials_s = _official_index_seconds(store, app)
+        officials_s = _page_index_seconds("official_index", store, app)
         if officials_s is not None:
             report.log(f"[api] every official's page rows read in {officials_s} s")
+        provinces_s = _page_index_seconds("province_index", store, app)
+        if provinces_s is not None:
+            report.log(f"[api] every province's page rows read in {provinces_s} s")
         orders_s = _listing_orders_seconds(store, app)
         if orders_s is not None:
             report.log(f"[api] the orders of the unfiltered listings read in {orders_s} s")
@@ -767,7 +773,8 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
                 report.log(f"[api] /sparql {label}: {overhead[label]}")
         report.sections["api"] = {"status": "ok", "transport": "in-process, direct ASGI calls (bench/asgi.py)",
                                   "floor_ms": floor, "hub_index_s": index_s, "post_sources_s": sources_s,
-                                  "official_index_s": officials_s, "listing_orders_s": orders_s,
+                                  "official_index_s": officials_s, "province_index_s": provinces_s,
+                                  "listing_orders_s": orders_s,
                                   "memory_graphs_s": memory_s,
                                   "routes": results,
                                   "sparql_overhead": overhead}
@@ -1344,7 +1351,8 @@ def render(data: dict[str, Any]) -> str:
         if api.get("hub_index_s") is not None:
             out.append(f"\nthe people-hub graph of /path read (before the routes were timed) in {api['hub_index_s']} s")
         for key, what in (("post_sources_s", "every post's sources summarised"),
-                          ("official_index_s", "every official's page rows read")):
+                          ("official_index_s", "every official's page rows read"),
+                          ("province_index_s", "every province's page rows read")):
             if api.get(key) is not None:
                 out.append(f"\n{what} (before the routes were timed) in {api[key]} s")
         if api.get("memory_graphs_s") is not None:

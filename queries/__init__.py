@@ -68,7 +68,7 @@ from rdflib.term import Identifier
 from vnkg.namespaces import VNKG
 from vnkg.text import search_key
 
-from .ordering import sort_rows, split_order
+from .ordering import Condition, sort_rows, split_order
 
 __all__ = [
     "MAX_VALUES",
@@ -297,6 +297,12 @@ class NamedQuery:
         return rows
 
     @property
+    def order(self) -> list[Condition]:
+        """The conditions of the query's final ``ORDER BY`` when `vnkg.queries.ordering` can apply
+        it in Python (none otherwise)."""
+        return list(_order(self.text, self.name))
+
+    @property
     def inline_params(self) -> frozenset[str]:
         """Parameters written inline as ``VALUES`` (lines marked ``#= name``)."""
         return frozenset(m.group(3) for m in map(_INLINE.match, self.text.splitlines()) if m)
@@ -312,6 +318,12 @@ class NamedQuery:
     def example_values(self) -> dict[str, str]:
         """The example value of each parameter that has one."""
         return {p.name: p.example for p in self.params if p.example is not None}
+
+
+@cache
+def _order(text: str, name: str) -> tuple[Condition, ...]:
+    found = split_order(text, _projection(text, name))
+    return () if found is None else tuple(found[1])
 
 
 @cache

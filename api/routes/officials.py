@@ -40,7 +40,8 @@ from ..models import (
     opt_ref,
     opt_str,
 )
-from ..official_index import PAGE_QUERIES, event_fields, in_page_order, official_index
+from ..official_index import PAGE_QUERIES, event_fields, official_index
+from ..page_rows import in_page_order
 from ..post_sources import PostSourceIndex, PostSummary, post_source_index, summarise
 
 __all__ = ["ID_PATTERN", "PersonId", "official_ref", "router"]

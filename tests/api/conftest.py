@@ -62,6 +62,20 @@ def seeds_and_synthetic(tmp_path_factory: pytest.TempPathFactory, name: str, n: 
     return directory
 
 
+@pytest.fixture(scope="package")
+def indexed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store of seed, dev and 80 synthetic articles, for the tests of what a read-only store
+    keeps per snapshot (the officials' and the provinces' rows)."""
+    return seeds_and_synthetic(tmp_path_factory, "page-rows", 80, seed=5)
+
+
+@pytest.fixture(scope="package")
+def indexed_store(indexed_dir: Path) -> Iterator[EmbeddedStore]:
+    """`indexed_dir` opened read-only."""
+    with EmbeddedStore(indexed_dir, base_iri=BASE, read_only=True) as store:
+        yield store
+
+
 PEOPLE = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } } ORDER BY ?p"
 
 

@@ -4,7 +4,6 @@ give every official's page exactly as running the queries does, without running 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,43 +16,31 @@ from vnkg.api.official_index import (
     OfficialIndex,
     build_official_index,
     event_fields,
-    in_page_order,
     official_index_future,
 )
+from vnkg.api.page_rows import in_page_order
 from vnkg.api.post_sources import post_source_index_future
 from vnkg.api.routes import officials
 from vnkg.graph.embedded import EmbeddedStore
 
-from .conftest import BASE, api_settings, person_ids, seeds_and_synthetic
+from .conftest import BASE, api_settings, person_ids
 
 
 @pytest.fixture(scope="module")
-def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return seeds_and_synthetic(tmp_path_factory, "official-index", 80, seed=5)
-
-
-@pytest.fixture(scope="module")
-def read_only(store_dir: Path) -> Iterator[EmbeddedStore]:
-    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as store:
-        yield store
-
-
-@pytest.fixture(scope="module")
-def index(read_only: EmbeddedStore) -> OfficialIndex:
-    future = official_index_future(read_only, api_settings())
+def index(indexed_store: EmbeddedStore) -> OfficialIndex:
+    future = official_index_future(indexed_store, api_settings())
     assert future is not None
     return future.result(timeout=120)
 
 
-
-def test_each_officials_rows_are_those_of_the_pages_queries(read_only: EmbeddedStore, index: OfficialIndex) -> None:
+def test_each_officials_rows_are_those_of_the_pages_queries(indexed_store: EmbeddedStore, index: OfficialIndex) -> None:
     settings = api_settings()
-    people = person_ids(read_only)
+    people = person_ids(indexed_store)
     assert len(people) > 300
     assert set(index.people) == set(people)
     events = 0
     for person in people:
-        official, posts, event_rows = (in_page_order(name, deps.run_query(read_only, settings, name, person=person))
+        official, posts, event_rows = (in_page_order(name, deps.run_query(indexed_store, settings, name, person=person))
                                        for name in PAGE_QUERIES)
         rows = index.rows(person)
         assert list(rows.official) == official, person
@@ -64,16 +51,17 @@ def test_each_officials_rows_are_those_of_the_pages_queries(read_only: EmbeddedS
     assert sum(1 for person in people if len(index.rows(person).events) > 1) > 30  # whose order matters
 
 
-def test_the_batch_size_does_not_change_the_rows(read_only: EmbeddedStore, index: OfficialIndex) -> None:
-    assert build_official_index(read_only, api_settings(), batch=7).people == index.people
+def test_the_batch_size_does_not_change_the_rows(indexed_store: EmbeddedStore, index: OfficialIndex) -> None:
+    assert build_official_index(indexed_store, api_settings(), batch=7).people == index.people
 
 
-def test_the_rows_are_cut_where_a_pages_query_would_be(read_only: EmbeddedStore, index: OfficialIndex) -> None:
+def test_the_rows_are_cut_where_a_pages_query_would_be(indexed_store: EmbeddedStore, index: OfficialIndex) -> None:
     settings = api_settings(max_rows=2)
-    cut = build_official_index(read_only, settings)
+    cut = build_official_index(indexed_store, settings)
     person = max(index.people, key=lambda p: len(index.rows(p).events))
     assert len(index.rows(person).events) > 2
-    expected = in_page_order("official_events", deps.run_query(read_only, settings, "official_events", person=person))
+    expected = in_page_order("official_events",
+                             deps.run_query(indexed_store, settings, "official_events", person=person))
     assert list(cut.rows(person).events) == [event_fields(row, BASE) for row in expected]
     assert len(cut.rows(person).events) == 2
 
@@ -93,15 +81,14 @@ def test_ties_in_a_querys_order_are_broken_by_the_other_values() -> None:
     assert in_page_order("official_events", [chair, speaker, undated]) == [undated, chair, speaker]
 
 
-
-def test_every_official_page_is_the_same_from_the_index(read_only: EmbeddedStore, index: OfficialIndex,
+def test_every_official_page_is_the_same_from_the_index(indexed_store: EmbeddedStore, index: OfficialIndex,
                                                         asked: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    summaries = post_source_index_future(read_only)
+    summaries = post_source_index_future(indexed_store)
     assert summaries is not None
     summaries.result(timeout=120)
-    people = [*person_ids(read_only), "nobody-at-all"]
+    people = [*person_ids(indexed_store), "nobody-at-all"]
     events = 0
-    with TestClient(create_app(api_settings(response_cache_mb=0), read_only)) as client:
+    with TestClient(create_app(api_settings(response_cache_mb=0), indexed_store)) as client:
         for person in people:
             monkeypatch.setattr(officials, "official_index", lambda store, settings: None)
             asked.clear()
@@ -123,9 +110,9 @@ def test_no_index_for_a_store_that_can_change() -> None:
         assert official_index_future(writable, api_settings()) is None
 
 
-def test_a_read_only_server_starts_the_index_and_uses_it(store_dir: Path, asked: list[str]) -> None:
+def test_a_read_only_server_starts_the_index_and_uses_it(indexed_dir: Path, asked: list[str]) -> None:
     settings = api_settings(response_cache_mb=0)
-    with EmbeddedStore(store_dir, base_iri=BASE, read_only=True) as fresh, \
+    with EmbeddedStore(indexed_dir, base_iri=BASE, read_only=True) as fresh, \
             TestClient(create_app(settings, fresh)) as client:
         person = person_ids(fresh)[0]
         first = client.get(f"/officials/{person}").json()  # answered by queries, starts the index
