@@ -3,7 +3,7 @@ officials and their predecessors or successor across the 2025 reform."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
@@ -11,21 +11,14 @@ from ..deps import MAX_LIMIT, Call, PageDep, SettingsDep, StoreDep, run_queries,
 from ..errors import NotFound
 from ..listings import province_slice
 from ..models import (
-    BlocRoleYear,
     ProvinceDetail,
     ProvinceList,
-    ProvinceOfficial,
     ProvinceSummary,
-    Ref,
-    YearBlocs,
     local_id,
-    make_ref,
-    opt_int,
     opt_str,
-    term_name,
 )
 from ..page_rows import in_page_order
-from ..province_index import PAGE_QUERIES, ProvinceRows, province_index
+from ..province_index import PAGE_QUERIES, ProvinceRows, page_parts, province_index
 from .awards import award_item
 
 __all__ = ["router"]
@@ -35,7 +28,6 @@ router = APIRouter(prefix="/provinces", tags=["provinces"])
 ProvinceId = Annotated[str, Path(pattern=r"^[a-z0-9-]+$", max_length=200,
                                  description="The last segment of the province's IRI (bac-kan, thai-nguyen-2025).",
                                  examples=["bac-kan"])]
-_DCTERMS = "http://purl.org/dc/terms/"
 DEFAULT_AWARDS = 20
 
 
@@ -58,7 +50,7 @@ def get_province(
         "Awards shown, the most recent first; `award_count` says how many there are, and "
         "/awards?province={id} lists them all."))] = DEFAULT_AWARDS,
 ) -> ProvinceDetail:
-    # On a read-only store what the page shows of the province, its blocs and its officials is built
+    # On a read-only store what the page shows of the province, its blocs and its officials was built
     # once per snapshot from the provinces' rows (vnkg.api.province_index), and its awards come from
     # their order kept per province (read once per snapshot): its most recent ones and their number,
     # without sorting every award it has. Otherwise the page runs the queries.
@@ -72,54 +64,16 @@ def get_province(
         calls.append(Call("awards", {"province": id, "award": kept.items(base)}))
     results = run_queries(store, settings, *calls) if calls else []
     if index is not None:
-        parts, rest = index.built(id, lambda rows: province_parts(rows, id, base)), results
+        parts, rest = index.parts.get(id), results
     else:
         page, rest = results[:len(PAGE_QUERIES)], results[len(PAGE_QUERIES):]
-        parts = province_parts(ProvinceRows(*(tuple(in_page_order(name, result)) for (name, _), result
-                                              in zip(PAGE_QUERIES, page, strict=True))), id, base)
+        parts = page_parts(ProvinceRows(*(tuple(in_page_order(name, result)) for (name, _), result
+                                          in zip(PAGE_QUERIES, page, strict=True))), base)
+    if parts is None:
+        raise NotFound(f"no province with id {id!r}")
     if kept is None:
         award_rows, count_rows = rest
         award_count = int(count_rows[0]["awards"]) if count_rows else 0
     else:
         award_rows, award_count = kept.in_order(rest[0] if rest else []), kept.total or 0
     return ProvinceDetail(**parts, awards=[award_item(r, base) for r in award_rows], award_count=award_count)
-
-
-def province_parts(found: ProvinceRows, province_id: str, base: str) -> dict[str, Any]:
-    """What a province's page shows besides its awards, from its rows of the page's queries;
-    `NotFound` when there are none."""
-    if not found.province:
-        raise NotFound(f"no province with id {province_id!r}")
-    first = found.province[0]
-    predecessors: dict[str, Ref] = {}
-    successors: dict[str, Ref] = {}
-    for row in found.province:
-        if row.get("other") is None:
-            continue
-        target = predecessors if str(row["relation"]) == _DCTERMS + "replaces" else successors
-        target[str(row["other"])] = make_ref(row["other"], base, row.get("otherLabel"))
-    blocs: dict[int | None, dict[str, Ref]] = {}
-    roles: list[BlocRoleYear] = []
-    for row in found.blocs:
-        year = opt_int(row.get("year"))
-        bloc = make_ref(row["bloc"], base, row.get("blocLabel"))
-        relation = term_name(str(row["relation"]))
-        if relation == "member":
-            blocs.setdefault(year, {})[bloc.iri] = bloc
-        else:
-            roles.append(BlocRoleYear(year=year, bloc=bloc, role="leader" if relation == "blocLeader" else "deputy"))
-    officials = [ProvinceOfficial(person=make_ref(r["person"], base, r.get("personLabel")),
-                                  post=make_ref(r["post"], base, r.get("postLabel")),
-                                  acting=bool(r["acting"].toPython()) if r.get("acting") is not None else False)
-                 for r in found.officials]
-    return dict(
-        iri=str(first["province"]), id=local_id(str(first["province"]), base), name=str(first["label"]),
-        name_en=opt_str(first.get("labelEn")), kind=opt_str(first.get("kind")),
-        valid_from=opt_str(first.get("validFrom")), valid_until=opt_str(first.get("validUntil")),
-        region=opt_str(first.get("region")), wikidata=opt_str(first.get("wikidata")),
-        predecessors=sorted(predecessors.values(), key=lambda r: r.iri),
-        successors=sorted(successors.values(), key=lambda r: r.iri),
-        blocs=[YearBlocs(year=y, blocs=sorted(b.values(), key=lambda r: r.iri))
-               for y, b in sorted(blocs.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))],
-        bloc_roles=sorted(roles, key=lambda r: (r.year is None, r.year or 0, r.bloc.iri)),
-        officials=officials)

@@ -16,6 +16,7 @@ from vnkg.api.province_index import (
     ProvinceIndex,
     ProvinceRows,
     build_province_index,
+    page_parts,
     province_index_future,
 )
 from vnkg.api.routes import provinces
@@ -77,22 +78,12 @@ def test_an_unknown_province_has_no_rows(index: ProvinceIndex) -> None:
     assert index.rows("atlantis") == ProvinceRows((), (), ())
 
 
-def test_what_is_built_from_a_provinces_rows_is_kept_and_a_failed_build_keeps_nothing() -> None:
-    index = ProvinceIndex({"a": ProvinceRows(({"x": 1},), (), ())})
-    calls: list[str] = []
-
-    def build(rows: ProvinceRows) -> list[str]:
-        if not rows.province:
-            raise LookupError("no rows")
-        calls.append("built")
-        return [str(rows.province[0]["x"])]
-
-    first = index.built("a", build)
-    assert first == ["1"] and index.built("a", build) is first and calls == ["built"]
-    for _ in range(2):
-        with pytest.raises(LookupError):
-            index.built("b", build)
-    assert "b" not in index._built
+def test_what_a_page_shows_is_built_for_every_province_and_none_for_an_unknown_one(index: ProvinceIndex) -> None:
+    assert set(index.parts) == set(index.provinces)
+    for province, parts in index.parts.items():
+        assert parts == page_parts(index.rows(province), BASE)
+        assert parts["id"] == province
+    assert page_parts(index.rows("atlantis"), BASE) is None and "atlantis" not in index.parts
 
 
 def _wait_for_province_order(store: EmbeddedStore) -> None:
@@ -122,7 +113,6 @@ def test_every_province_page_is_the_same_from_the_index(indexed_store: EmbeddedS
                 assert got.json() == expected.json(), (province, params)
                 awards += len(got.json().get("awards", []))
     assert expected.status_code == 404  # the last one, unknown
-    assert "atlantis" not in index._built
     assert awards > 10
 
 
