@@ -30,7 +30,7 @@ from vnkg.settings import Settings
 from .memory_graphs import memory_graphs_future
 from .models import local_id, opt_str, term_name
 from .page_rows import entity_ids, rows_by_entity
-from .snapshots import per_snapshot, ready
+from .snapshots import per_embedded_snapshot, ready
 
 __all__ = ["PAGE_QUERIES", "EventFields", "OfficialIndex", "OfficialRows", "build_official_index", "event_fields",
            "official_index", "official_index_future"]
@@ -99,9 +99,7 @@ def build_official_index(store: GraphStore, settings: Settings, batch: int = MAX
 def official_index_future(store: GraphStore, settings: Settings) -> Future[OfficialIndex] | None:
     """The indexing of the store's officials (started now if it was not), or None for a store whose
     data can change or that is not embedded."""
-    if not hasattr(store, "oxigraph"):
-        return None
-    return per_snapshot("official-index", store, lambda s: build_official_index(s, settings))
+    return per_embedded_snapshot("official-index", store, lambda s: build_official_index(s, settings))
 
 
 def official_index(store: GraphStore, settings: Settings) -> OfficialIndex | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 from vnkg.graph.base import GraphStore, facts_graph_iri
 
-from .snapshots import per_snapshot, ready
+from .snapshots import per_embedded_snapshot, ready
 
 __all__ = ["KEPT", "ArticleInfo", "PostSourceIndex", "PostSummary", "build_post_source_index",
            "post_source_index", "post_source_index_future", "summarise"]
@@ -165,9 +165,7 @@ def _evidence(oxigraph: ox.Store, pairs: list[tuple[str, str]]) -> dict[tuple[st
 def post_source_index_future(store: GraphStore) -> Future[PostSourceIndex] | None:
     """The summarising of the store's posts (started now if it was not), or None for a store whose
     data can change or that is not read from its own indexes."""
-    if not hasattr(store, "oxigraph"):
-        return None
-    return per_snapshot("post-sources", store, build_post_source_index)
+    return per_embedded_snapshot("post-sources", store, build_post_source_index)
 
 
 def post_source_index(store: GraphStore) -> PostSourceIndex | None:

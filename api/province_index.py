@@ -27,7 +27,7 @@ from vnkg.settings import Settings
 from .memory_graphs import memory_graphs_future
 from .models import BlocRoleYear, ProvinceOfficial, Ref, YearBlocs, local_id, make_ref, opt_int, opt_str, term_name
 from .page_rows import entity_ids, rows_by_entity
-from .snapshots import per_snapshot, ready
+from .snapshots import per_embedded_snapshot, ready
 
 __all__ = ["OFFICIALS_SHOWN", "PAGE_QUERIES", "ProvinceIndex", "ProvinceRows", "build_province_index", "page_parts",
            "province_index", "province_index_future"]
@@ -126,9 +126,7 @@ def page_parts(found: ProvinceRows, base: str) -> dict[str, Any] | None:
 def province_index_future(store: GraphStore, settings: Settings) -> Future[ProvinceIndex] | None:
     """The indexing of the store's provinces (started now if it was not), or None for a store whose
     data can change or that is not embedded."""
-    if not hasattr(store, "oxigraph"):
-        return None
-    return per_snapshot("province-index", store, lambda s: build_province_index(s, settings))
+    return per_embedded_snapshot("province-index", store, lambda s: build_province_index(s, settings))
 
 
 def province_index(store: GraphStore, settings: Settings) -> ProvinceIndex | None:

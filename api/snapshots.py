@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 
 from vnkg.graph.base import GraphStore
 
-__all__ = ["computed", "per_snapshot", "ready"]
+__all__ = ["computed", "per_embedded_snapshot", "per_snapshot", "ready"]
 
 T = TypeVar("T")
 
@@ -63,6 +63,12 @@ def per_snapshot(name: str, store: GraphStore, compute: Callable[[GraphStore], T
     """`computed` for the store's current snapshot, or None when its data can change (no snapshot)."""
     snapshot = getattr(store, "snapshot", None)
     return None if snapshot is None else computed(name, store, snapshot, compute)
+
+
+def per_embedded_snapshot(name: str, store: GraphStore, compute: Callable[[GraphStore], T]) -> Future[T] | None:
+    """`per_snapshot` for a store read from its own indexes (the embedded one); None for any other
+    (a SPARQL server, which is queried instead)."""
+    return per_snapshot(name, store, compute) if hasattr(store, "oxigraph") else None
 
 
 def ready(future: Future[T] | None) -> T | None:

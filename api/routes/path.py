@@ -19,7 +19,7 @@ from ..deps import SettingsDep, StoreDep
 from ..hub_index import HubIndex, build_hub_index
 from ..models import PathResult, PathStep, Source, local_id, make_ref
 from ..paths import shortest_chain
-from ..snapshots import per_snapshot, ready
+from ..snapshots import per_embedded_snapshot, ready
 from .officials import official_ref
 
 __all__ = ["hub_index", "hub_index_future", "router"]
@@ -30,9 +30,7 @@ router = APIRouter(tags=["path"])
 def hub_index_future(store: GraphStore) -> Future[HubIndex] | None:
     """The reading of the store's people-hub graph (started now if it was not), or None for a store
     whose data can change or that is not read from its own indexes."""
-    if not hasattr(store, "oxigraph"):
-        return None
-    return per_snapshot("hub-index", store, build_hub_index)
+    return per_embedded_snapshot("hub-index", store, build_hub_index)
 
 
 def hub_index(store: GraphStore) -> HubIndex | None:

@@ -3,7 +3,6 @@ sources does, and a read-only server uses them once they are ready."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,8 +107,5 @@ def test_a_read_only_server_starts_the_summaries_and_uses_them(store_dir: Path) 
         first = client.get(f"/officials/{person}").json()  # answered from the store, starts the summaries
         future = post_source_index_future(fresh)
         assert future is not None
-        deadline = time.monotonic() + 120
-        while not future.done() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert future.done() and future.exception() is None
+        future.result(timeout=120)
         assert client.get(f"/officials/{person}").json() == first

@@ -129,10 +129,7 @@ def test_a_read_only_server_starts_the_index_and_uses_it(indexed_dir: Path, aske
         assert {name for name, _ in PAGE_QUERIES} <= set(asked)
         future = province_index_future(fresh, settings)
         assert future is not None
-        deadline = time.monotonic() + 120
-        while not future.done() and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert future.done() and future.exception() is None
+        future.result(timeout=120)
         asked.clear()
         assert client.get("/provinces/bac-kan").json() == first
         assert not {name for name, _ in PAGE_QUERIES} & set(asked)
