@@ -1,14 +1,14 @@
 """What a province's page reads besides its awards, for every province at once: the rows of
 `province`, `province_blocs` and `province_officials`, kept per snapshot of a read-only store.
 
-A province's page ran these three queries on every request: at 100,000 articles some 270
-membership rows, ~74 officials and the province's own reference data, turned into rdflib terms and
+A province's page ran these three queries on every request: at 100,000 articles ~200 bloc rows and
+~72 officials a province on average, and its own reference data, turned into rdflib terms and
 sorted, 11 ms at p50 in slow phases of the host against a target of 10. A read-only store does not
 change until it is refreshed, so once per snapshot, in the background (`vnkg.api.snapshots`), the
 same three named queries are run for every province at once (`vnkg.api.page_rows`), their rows
-kept by province, and what a page shows of them (`page_parts`: a few hundred references, ~6 ms a
-province) built there and then; a page looks its province up. The awards still come from their order
-kept per province (`vnkg.api.listings`) and one query for the awards shown.
+kept by province, and what a page shows of them (`page_parts`: a few hundred references, ~2 ms of
+CPU a province) built there and then; a page looks its province up. The awards still come from
+their order kept per province (`vnkg.api.listings`) and one query for the awards shown.
 
 Until the index is ready, on stores that can change and on SPARQL servers, the page runs the queries.
 """
@@ -68,8 +68,9 @@ class ProvinceIndex:
 
 
 def build_province_index(store: GraphStore, settings: Settings) -> ProvinceIndex:
-    """Run the page's three queries for every province of ``store`` (a few dozen: one query each),
-    on the in-memory copy of the graphs when there is one (waited for)."""
+    """Run the page's three queries for every province of ``store`` (each query once, with ``VALUES``
+    over all of them), on the in-memory copy of the graphs when there is one (waited for), and build
+    each province's `page_parts`."""
     copy = memory_graphs_future(store, settings)
     if copy is not None:
         copy.result()
