@@ -62,7 +62,7 @@ def get_province(
         calls += [Call("awards", {"province": id}, limit=awards), Call("award_count", {"province": id})]
     elif kept.keys:
         calls.append(Call("awards", {"province": id, "award": kept.items(base)}))
-    results = run_queries(store, settings, *calls) if calls else []
+    results = run_queries(store, settings, *calls)
     if index is not None:
         parts, rest = index.parts.get(id), results
     else:
