@@ -125,13 +125,13 @@ class EmbeddedStore:
     """The `GraphStore` on a local pyoxigraph store (``path=None``: in memory, for tests)."""
 
     def __init__(self, path: str | os.PathLike[str] | None, *, base_iri: str = DEFAULT_BASE_IRI,
-                 read_only: bool = False, batch_size: int = 256) -> None:
+                 read_only: bool = False, batch_size: int | None = None) -> None:
         if not base_iri.endswith(("/", "#")):
             raise ValueError(f"base IRI must end with '/' or '#': {base_iri!r}")
         self._base = base_iri
         self._path = Path(path) if path is not None else None
         self._read_only = read_only
-        self._batch_size = max(1, batch_size)
+        self._batch_size = max(1, batch_size) if batch_size is not None else None
         self._lock: _WriterLock | None = None
         self._store: ox.Store | None = None
         self._snapshot = 0
@@ -411,9 +411,10 @@ class EmbeddedStore:
             raise StoreError(f"update failed: {e}") from e
 
     def write_articles(self, writes: Sequence[ArticleWrite]) -> None:
-        """Store or replace articles, each atomically, committing ``batch_size`` new ones at a time.
+        """Store or replace articles, each atomically.
 
-        Articles not yet in the store go in together, in one atomic step per batch (`_insert_fresh`);
+        Articles not yet in the store go in together, in atomic steps of whole articles (at most
+        ``batch_size`` articles a step when the store was opened with one; see `_insert_fresh`);
         an article already stored is replaced by the support-rule update, one transaction each.
         When an id occurs twice in ``writes`` the last one wins.
         """
@@ -429,8 +430,9 @@ class EmbeddedStore:
         items = list(latest.values())
         store = self.oxigraph
         shared = (ox.NamedNode(str(facts_graph_iri(self._base))), ox.NamedNode(str(statements_graph_iri(self._base))))
-        for start in range(0, len(items), self._batch_size):
-            chunk = items[start:start + self._batch_size]
+        step = self._batch_size or max(1, len(items))
+        for start in range(0, len(items), step):
+            chunk = items[start:start + step]
             fresh: list[ArticleWrite] = []
             for write in chunk:
                 if store.contains_named_graph(ox.NamedNode(str(write.graph))):

@@ -38,10 +38,15 @@ from vnkg.loaders.workers import Prepared, prepare_in_workers
 from vnkg.namespaces import VNKG
 
 REFERENCE_VERSION = "vnkg-reference-1"
-DEFAULT_BATCH = 256
-"""Articles written together. Each bulk write leaves files the store compacts later: 64 at a time
-cost ~1.3x the CPU of 256 (3,000 articles, two workers); much larger batches overlap less with
-preparing the next ones."""
+DEFAULT_BATCH = 4096
+"""Most articles written together. Each bulk write leaves files that the store merges into its
+indexes later, and fewer, larger writes cost less to merge: loading 20,000 articles with two
+workers, the loading process spent 8.5 ms of CPU an article with batches of 256 and 5.4 with
+batches of 4,096 (whole load 100 -> 125 articles/s)."""
+FIRST_BATCH = 256
+"""Articles in a load's first batch; each next batch is twice as large, up to the load's batch size,
+so that a small load still writes one batch while it prepares the next, and its first articles
+are stored early."""
 OPTIMIZE_FROM = 500
 """A load that stores this many articles ends by compacting the store (`GraphStore.optimize`)."""
 
@@ -101,6 +106,7 @@ class Loader:
         self.minter = Minter(store.base_iri, overrides)
         check_layout(store)
         store.ensure_reference(reference_graph(store.base_iri), REFERENCE_VERSION)
+        self._batch_limit = batch_size
         self._pending: Future[int] | None = None
         self._pending_hashes: dict[str, str] = {}
 
@@ -116,6 +122,7 @@ class Loader:
     def load(self, items: Iterable[Item], progress: Callable[[int], None] | None = None) -> LoadSummary:
         """Load documents; `progress` is called with the number of documents done after each one."""
         summary = LoadSummary()
+        self._batch_limit = min(FIRST_BATCH, self.batch_size)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vnkg-writer") as writer:
             try:
                 self._load(items, summary, writer, progress)
@@ -147,8 +154,9 @@ class Loader:
                 summary.failed.append(prepared)
             else:
                 batch[prepared.article_id] = prepared  # the last copy of an article wins
-            if len(batch) >= self.batch_size:
+            if len(batch) >= self._batch_limit:
                 self._flush(batch, summary, writer)
+                self._batch_limit = min(2 * self._batch_limit, self.batch_size)
             if progress is not None:
                 progress(1)
         self._flush(batch, summary, writer)
@@ -197,4 +205,4 @@ def load_documents(store: GraphStore, items: Iterable[Item], *, validate: bool =
                   workers=workers).load(items, progress)
 
 
-__all__ = ["DEFAULT_BATCH", "Item", "LoadSummary", "Loader", "iter_paths", "load_documents", "prepare"]
+__all__ = ["DEFAULT_BATCH", "FIRST_BATCH", "Item", "LoadSummary", "Loader", "iter_paths", "load_documents", "prepare"]

@@ -133,3 +133,24 @@ def test_documents_are_checked_once_where_they_are_prepared(tmp_path: Path, stor
     [error] = summary.failed
     assert error.kind == "schema" and error.source == str(path)
     assert summary.loaded == 0
+
+
+def test_batches_start_small_and_double_up_to_the_batch_size(tmp_path: Path, monkeypatch: Any) -> None:
+    from vnkg.graph.embedded import EmbeddedStore
+    from vnkg.loaders import pipeline
+
+    monkeypatch.setattr(pipeline, "FIRST_BATCH", 2)
+    items = list(iter_paths([CORPUS]))
+    written: list[int] = []
+    with EmbeddedStore(tmp_path / "s", base_iri=BASE) as store:
+        write = store.write_articles
+        monkeypatch.setattr(store, "write_articles", lambda writes: (written.append(len(writes)), write(writes)))
+        loader = Loader(store, batch_size=8)
+        summary = loader.load(items)
+        assert summary.loaded == len(items) == sum(written)
+        assert written[:4] == [2, 4, 8, 8] and max(written) == 8
+        for article_id in store.article_ids():
+            store.remove_article(article_id)
+        written.clear()
+        loader.load(items[:5])  # a new load starts small again
+        assert written == [2, 3]

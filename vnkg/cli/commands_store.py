@@ -78,9 +78,9 @@ def load(
              f"{PARALLEL_FROM} files or more, else 1.")] = 0,
     batch_size: Annotated[int | None, typer.Option(
         "--batch-size", min=1,
-        help="Articles written together, default 256 (each article is still all or nothing; a larger "
-             "batch uses more memory and loses more work to an interruption, until the load is run "
-             "again).")] = None,
+        help="Most articles written together, default 4096; a load starts at 256 and doubles. Each "
+             "article is still all or nothing; a larger batch uses more memory and loses more work "
+             "to an interruption, until the load is run again.")] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Load article facts into the store, each article validated and stored on its own."""
