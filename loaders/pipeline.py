@@ -40,9 +40,10 @@ from vnkg.namespaces import VNKG
 REFERENCE_VERSION = "vnkg-reference-1"
 DEFAULT_BATCH = 4096
 """Most articles written together. Each bulk write leaves files that the store merges into its
-indexes later, and fewer, larger writes cost less to merge: loading 20,000 articles with two
-workers, the loading process spent 8.5 ms of CPU an article with batches of 256 and 5.4 with
-batches of 4,096 (whole load 100 -> 125 articles/s)."""
+indexes later, and fewer, larger writes cost less to merge while the store is small: loading
+20,000 articles with two workers, the loading process spent 8.5 ms of CPU an article with batches
+of 256 and 5.8 with these (199 -> 180 s). At 100,000 articles the merging catches up and the load
+takes as long either way (~100 articles/s), with ~1.3 GB more memory for the larger batches."""
 FIRST_BATCH = 256
 """Articles in a load's first batch; each next batch is twice as large, up to the load's batch size,
 so that a small load still writes one batch while it prepares the next, and its first articles
