@@ -728,6 +728,9 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
         provinces_s = _page_index_seconds("province_index", store, app)
         if provinces_s is not None:
             report.log(f"[api] every province's page rows read in {provinces_s} s")
+        blocs_s = _page_index_seconds("bloc_index", store, app)
+        if blocs_s is not None:
+            report.log(f"[api] every bloc's page rows read in {blocs_s} s")
         orders_s = _listing_orders_seconds(store, app)
         if orders_s is not None:
             report.log(f"[api] the orders of the unfiltered listings read in {orders_s} s")
@@ -774,6 +777,7 @@ def section_api(cfg: Config, report: Report, work: Path) -> None:
         report.sections["api"] = {"status": "ok", "transport": "in-process, direct ASGI calls (bench/asgi.py)",
                                   "floor_ms": floor, "hub_index_s": index_s, "post_sources_s": sources_s,
                                   "official_index_s": officials_s, "province_index_s": provinces_s,
+                                  "bloc_index_s": blocs_s,
                                   "listing_orders_s": orders_s,
                                   "memory_graphs_s": memory_s,
                                   "routes": results,
@@ -1352,7 +1356,8 @@ def render(data: dict[str, Any]) -> str:
             out.append(f"\nthe people-hub graph of /path read (before the routes were timed) in {api['hub_index_s']} s")
         for key, what in (("post_sources_s", "every post's sources summarised"),
                           ("official_index_s", "every official's page rows read"),
-                          ("province_index_s", "every province's page rows read")):
+                          ("province_index_s", "every province's page rows read"),
+                          ("bloc_index_s", "every bloc's page rows read")):
             if api.get(key) is not None:
                 out.append(f"\n{what} (before the routes were timed) in {api[key]} s")
         if api.get("memory_graphs_s") is not None:

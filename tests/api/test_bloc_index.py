@@ -1,0 +1,140 @@
+"""The blocs' rows kept per snapshot are each bloc's rows of the page's queries, and give every
+bloc's page exactly as running the queries does, without running them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from vnkg.api import deps
+from vnkg.api.app import create_app
+from vnkg.api.bloc_index import (
+    CONFERENCES_KEPT,
+    PAGE_QUERIES,
+    BlocIndex,
+    BlocRows,
+    bloc_index_future,
+    build_bloc_index,
+    conference_summary,
+    page_parts,
+)
+from vnkg.api.page_rows import entity_ids, in_page_order
+from vnkg.api.routes import blocs
+from vnkg.graph.base import facts_graph_iri
+from vnkg.graph.embedded import EmbeddedStore
+
+from vnkg.settings import Settings
+
+from .conftest import BASE, api_settings
+
+BLOC = "https://w3id.org/vnkg/ontology#EmulationBloc"
+ALL_QUERIES = {*PAGE_QUERIES, "bloc_conferences"}
+
+
+@pytest.fixture(scope="module")
+def index(indexed_store: EmbeddedStore) -> BlocIndex:
+    future = bloc_index_future(indexed_store, api_settings())
+    assert future is not None
+    return future.result(timeout=120)
+
+
+def _page_rows(store: EmbeddedStore, settings: Settings, bloc: str) -> BlocRows:
+    """The bloc's rows as its page's own queries give them."""
+    def rows(name: str, limit: int | None = None) -> tuple[dict, ...]:  # type: ignore[type-arg]
+        return tuple(in_page_order(name, deps.run_query(store, settings, name, bloc=bloc, limit=limit)))
+
+    return BlocRows(*(rows(name) for name in PAGE_QUERIES), rows("bloc_conferences", CONFERENCES_KEPT))
+
+
+def test_every_bloc_is_indexed(indexed_store: EmbeddedStore, index: BlocIndex) -> None:
+    listed = [item["id"] for item in TestClient(create_app(api_settings(), indexed_store)).get(
+        "/blocs", params={"limit": 500}).json()["items"]]
+    assert len(set(listed)) > 5
+    assert sorted(index.blocs) == sorted(set(listed)) == entity_ids(indexed_store, BLOC, facts_graph_iri(BASE))
+
+
+def test_each_blocs_rows_are_those_of_the_pages_queries(indexed_store: EmbeddedStore, index: BlocIndex) -> None:
+    settings = api_settings()
+    with_members = with_events = 0
+    for bloc in index.blocs:
+        rows = index.rows(bloc)
+        assert rows == _page_rows(indexed_store, settings, bloc), bloc
+        with_members += len(rows.members) > 1
+        with_events += len(rows.conferences) > 1
+    assert with_members > 5 and with_events > 5  # rows whose order matters
+
+
+def test_the_rows_are_cut_where_a_pages_query_would_be(indexed_store: EmbeddedStore, index: BlocIndex) -> None:
+    settings = api_settings(max_rows=2)
+    small = build_bloc_index(indexed_store, settings)
+    bloc = max(index.blocs, key=lambda b: len(index.rows(b).members))
+    assert len(index.rows(bloc).members) > 2
+    assert small.rows(bloc) == _page_rows(indexed_store, settings, bloc)
+    assert len(small.rows(bloc).members) == len(small.rows(bloc).conferences) == 2
+
+
+def test_what_a_page_shows_is_built_for_every_bloc_and_none_for_an_unknown_one(index: BlocIndex) -> None:
+    assert set(index.parts) == set(index.conferences) == set(index.blocs)
+    for bloc, parts in index.parts.items():
+        rows = index.rows(bloc)
+        assert parts == page_parts(rows, BASE) and parts["id"] == bloc
+        assert index.conferences[bloc] == tuple(conference_summary(row, BASE) for row in rows.conferences)
+    assert index.rows("atlantis") == BlocRows((), (), (), (), ())
+    assert page_parts(index.rows("atlantis"), BASE) is None and "atlantis" not in index.parts
+
+
+@pytest.mark.parametrize("params", [{}, {"conferences": 1}, {"conferences": CONFERENCES_KEPT}])
+def test_every_bloc_page_is_the_same_from_the_index(indexed_store: EmbeddedStore, index: BlocIndex,
+                                                    asked: list[str], monkeypatch: pytest.MonkeyPatch,
+                                                    params: dict[str, int]) -> None:
+    events = 0
+    with TestClient(create_app(api_settings(response_cache_mb=0), indexed_store)) as client:
+        for bloc in [*index.blocs, "atlantis"]:
+            monkeypatch.setattr(blocs, "bloc_index", lambda store, settings: None)
+            asked.clear()
+            expected = client.get(f"/blocs/{bloc}", params=params)
+            assert set(asked) >= ALL_QUERIES
+            monkeypatch.setattr(blocs, "bloc_index", lambda store, settings: index)
+            asked.clear()
+            got = client.get(f"/blocs/{bloc}", params=params)
+            assert not asked  # nothing queried
+            assert got.status_code == expected.status_code, bloc
+            assert got.json() == expected.json(), (bloc, params)
+            events += len(got.json().get("conferences", []))
+    assert expected.status_code == 404  # the last one, unknown
+    assert events > 10
+
+
+def test_a_page_with_more_events_than_are_kept_runs_the_queries(indexed_store: EmbeddedStore, index: BlocIndex,
+                                                                 asked: list[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    bloc = max(index.blocs, key=lambda b: int(index.rows(b).count[0]["events"]) if index.rows(b).count else 0)
+    monkeypatch.setattr(blocs, "bloc_index", lambda store, settings: index)
+    with TestClient(create_app(api_settings(response_cache_mb=0), indexed_store)) as client:
+        page = client.get(f"/blocs/{bloc}", params={"conferences": CONFERENCES_KEPT + 1}).json()
+    assert set(asked) >= ALL_QUERIES
+    count = page["conference_count"]
+    assert count > 1 and len(page["conferences"]) == min(count, CONFERENCES_KEPT + 1)
+    assert [c["id"] for c in page["conferences"][:CONFERENCES_KEPT]] == [c.id for c in index.conferences[bloc]]
+
+
+def test_no_index_for_a_store_that_can_change() -> None:
+    with EmbeddedStore(None, base_iri=BASE) as writable:
+        assert bloc_index_future(writable, api_settings()) is None
+
+
+def test_a_read_only_server_starts_the_index_and_uses_it(indexed_dir: Path, asked: list[str]) -> None:
+    settings = api_settings(response_cache_mb=0)
+    with EmbeddedStore(indexed_dir, base_iri=BASE, read_only=True) as fresh, \
+            TestClient(create_app(settings, fresh)) as client:
+        bloc = client.get("/blocs", params={"limit": 1}).json()["items"][0]["id"]
+        asked.clear()
+        first = client.get(f"/blocs/{bloc}").json()  # answered by queries, starts the index
+        assert set(asked) >= ALL_QUERIES
+        future = bloc_index_future(fresh, settings)
+        assert future is not None
+        future.result(timeout=120)
+        asked.clear()
+        assert client.get(f"/blocs/{bloc}").json() == first
+        assert not asked
