@@ -9,7 +9,7 @@ cores. A read-only store does not change until it is refreshed, so once per snap
 background (`vnkg.api.snapshots`), the four queries that depend only on the bloc are run for
 every bloc at once (`vnkg.api.page_rows`) and the events query once a bloc with the page's
 default limit, their rows kept by bloc, and what a page shows of them (`page_parts`,
-`conference_summary`) built there and then. A page that shows no more than the kept events looks
+`conference_summary`) built there and then; only that is kept. A page that shows no more than the kept events looks
 its bloc up; one that asks for more runs the queries.
 
 Until the index is ready, on stores that can change and on SPARQL servers, the page runs the queries.
@@ -17,6 +17,7 @@ Until the index is ready, on stores that can change and on SPARQL servers, the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any
@@ -45,7 +46,7 @@ from .page_rows import Row, entity_ids, in_page_order, rows_by_entity
 from .snapshots import per_embedded_snapshot, ready
 
 __all__ = ["CONFERENCES_KEPT", "PAGE_QUERIES", "BlocIndex", "BlocRows", "bloc_index", "bloc_index_future",
-           "build_bloc_index", "conference_summary", "page_parts"]
+           "build_bloc_index", "conference_summary", "page_parts", "read_bloc_rows", "shared_refs"]
 
 CONFERENCES_KEPT = 20
 """The newest events kept a bloc: the page's default (`vnkg.api.routes.blocs.DEFAULT_CONFERENCES`)."""
@@ -66,26 +67,20 @@ class BlocRows:
     conferences: tuple[Row, ...]
 
 
-_NONE = BlocRows((), (), (), (), ())
-
-
 @dataclass(frozen=True)
 class BlocIndex:
-    """Every bloc's rows by the bloc's id (the last segment of its IRI), what its page shows of
-    them (`page_parts`), and its newest `CONFERENCES_KEPT` events as the page shows them."""
+    """What every bloc's page shows by the bloc's id (the last segment of its IRI): its
+    `page_parts`, and its newest `CONFERENCES_KEPT` events. Only these are kept, not the rows they
+    were built from (at 100,000 articles ~53,000 rows for 629 blocs, ~80 MB a process)."""
 
-    blocs: dict[str, BlocRows]
     parts: dict[str, dict[str, Any]]
     conferences: dict[str, tuple[ConferenceSummary, ...]]
 
-    def rows(self, bloc_id: str) -> BlocRows:
-        """The bloc's rows (none for an id that names no bloc, as the queries give)."""
-        return self.blocs.get(bloc_id, _NONE)
 
-
-def build_bloc_index(store: GraphStore, settings: Settings) -> BlocIndex:
-    """Run the page's queries for every bloc of ``store``, on the in-memory copy of the graphs when
-    there is one (waited for), and build each bloc's `page_parts` and events."""
+def read_bloc_rows(store: GraphStore, settings: Settings) -> dict[str, BlocRows]:
+    """Every bloc's rows of the page's queries, by id: the four of `PAGE_QUERIES` run once for all
+    blocs, ``bloc_conferences`` once a bloc with the page's default limit; on the in-memory copy of
+    the graphs when there is one (waited for)."""
     copy = memory_graphs_future(store, settings)
     if copy is not None:
         copy.result()
@@ -93,25 +88,57 @@ def build_bloc_index(store: GraphStore, settings: Settings) -> BlocIndex:
     bloc, members, leadership, count = (rows_by_entity(store, settings, name, "bloc", ids) for name in PAGE_QUERIES)
     events = get_query("bloc_conferences")
     on = store_for(store, settings, events)
-    rows = {key: BlocRows(tuple(bloc.get(key, ())), tuple(members.get(key, ())), tuple(leadership.get(key, ())),
+    return {key: BlocRows(tuple(bloc.get(key, ())), tuple(members.get(key, ())), tuple(leadership.get(key, ())),
                           tuple(count.get(key, ())),
                           tuple(in_page_order(events, events.run(on, {"bloc": key}, limit=CONFERENCES_KEPT,
                                                                  max_rows=settings.max_rows))))
             for key in ids}
+
+
+def build_bloc_index(store: GraphStore, settings: Settings) -> BlocIndex:
+    """What every bloc's page shows, from `read_bloc_rows`."""
     base = store.base_iri
-    parts = {key: found for key, bloc_rows in rows.items() if (found := page_parts(bloc_rows, base)) is not None}
-    conferences = {key: tuple(conference_summary(row, base) for row in rows[key].conferences) for key in parts}
-    return BlocIndex(rows, parts, conferences)
+    parts: dict[str, dict[str, Any]] = {}
+    conferences: dict[str, tuple[ConferenceSummary, ...]] = {}
+    ref = shared_refs()
+    for key, rows in read_bloc_rows(store, settings).items():
+        found = page_parts(rows, base, ref)
+        if found is not None:
+            parts[key] = found
+            conferences[key] = tuple(conference_summary(row, base, ref) for row in rows.conferences)
+    return BlocIndex(parts, conferences)
 
 
-def conference_summary(row: Row, base: str) -> ConferenceSummary:
-    """A `ConferenceSummary` from a row of ``bloc_conferences``/``conferences``/``conference``."""
+RefMaker = Callable[[Any, str, Any], Ref]
+
+
+def shared_refs() -> RefMaker:
+    """`make_ref` that gives the same `Ref` for the same IRI and name: the blocs' members and
+    leaders are the same few provinces year after year (at 100,000 articles 32,000 member rows name
+    ~100 units), so the kept pages share their references instead of holding a copy each."""
+    made: dict[tuple[str, str | None], Ref] = {}
+
+    def ref(iri: Any, base: str, name: Any = None) -> Ref:
+        key = (str(iri), None if name is None else str(name))
+        found = made.get(key)
+        if found is None:
+            found = made[key] = make_ref(iri, base, name)
+        return found
+
+    return ref
+
+
+def conference_summary(row: Row, base: str, ref: RefMaker = make_ref) -> ConferenceSummary:
+    """A `ConferenceSummary` from a row of ``bloc_conferences``/``conferences``/``conference``;
+    ``ref`` makes its references."""
+    def opt(iri: Any, name: Any) -> Ref | None:
+        return None if iri is None else ref(iri, base, name)
+
     event = str(row["event"])
     return ConferenceSummary(
         iri=event, id=local_id(event, base), name=opt_str(row.get("name")), type=term_name(str(row["type"])) or "",
-        date=opt_str(row.get("date")), bloc=opt_ref(row.get("bloc"), base, row.get("blocLabel")),
-        location=opt_ref(row.get("location"), base, row.get("locationLabel")),
-        host=opt_ref(row.get("host"), base, row.get("hostLabel")),
+        date=opt_str(row.get("date")), bloc=opt(row.get("bloc"), row.get("blocLabel")),
+        location=opt(row.get("location"), row.get("locationLabel")), host=opt(row.get("host"), row.get("hostLabel")),
         reviews_year=opt_int(row.get("reviewsYear")), plans_year=opt_int(row.get("plansYear")),
         conference_kind=term_name(opt_str(row.get("conferenceKind"))))
 
@@ -130,19 +157,20 @@ def _year_key(year: int | None) -> tuple[int, int]:
     return (1, 0) if year is None else (0, year)
 
 
-def page_parts(found: BlocRows, base: str) -> dict[str, Any] | None:
+def page_parts(found: BlocRows, base: str, ref: RefMaker = make_ref) -> dict[str, Any] | None:
     """What a bloc's page shows besides its events (`BlocDetail`'s other fields), from its rows of
-    `PAGE_QUERIES`; None when there are none (no such bloc)."""
+    `PAGE_QUERIES`; None when there are none (no such bloc). ``ref`` makes the members' and
+    leaders' references."""
     if not found.bloc:
         return None
     members: dict[int | None, list[Ref]] = {}
     for row in found.members:
-        members.setdefault(opt_int(row.get("year")), []).append(make_ref(row["member"], base, row.get("memberLabel")))
+        members.setdefault(opt_int(row.get("year")), []).append(ref(row["member"], base, row.get("memberLabel")))
     leadership: dict[int | None, YearLeadership] = {}
     for row in found.leadership:
         year = opt_int(row.get("year"))
         entry = leadership.setdefault(year, YearLeadership(year=year, leader=[], deputy=[]))
-        unit = make_ref(row["unit"], base, row.get("unitLabel"))
+        unit = ref(row["unit"], base, row.get("unitLabel"))
         (entry.leader if term_name(str(row["role"])) == "blocLeader" else entry.deputy).append(unit)
     return {
         **summary(found.bloc, base).model_dump(), "names": sorted({str(r["label"]) for r in found.bloc}),

@@ -15,9 +15,9 @@ from vnkg.api.bloc_index import (
     BlocIndex,
     BlocRows,
     bloc_index_future,
-    build_bloc_index,
     conference_summary,
     page_parts,
+    read_bloc_rows,
 )
 from vnkg.api.page_rows import entity_ids, in_page_order
 from vnkg.api.routes import blocs
@@ -39,6 +39,11 @@ def index(indexed_store: EmbeddedStore) -> BlocIndex:
     return future.result(timeout=120)
 
 
+@pytest.fixture(scope="module")
+def kept_rows(indexed_store: EmbeddedStore) -> dict[str, BlocRows]:
+    return read_bloc_rows(indexed_store, api_settings())
+
+
 def _page_rows(store: EmbeddedStore, settings: Settings, bloc: str) -> BlocRows:
     """The bloc's rows as its page's own queries give them."""
     def rows(name: str, limit: int | None = None) -> tuple[dict, ...]:  # type: ignore[type-arg]
@@ -47,41 +52,43 @@ def _page_rows(store: EmbeddedStore, settings: Settings, bloc: str) -> BlocRows:
     return BlocRows(*(rows(name) for name in PAGE_QUERIES), rows("bloc_conferences", CONFERENCES_KEPT))
 
 
-def test_every_bloc_is_indexed(indexed_store: EmbeddedStore, index: BlocIndex) -> None:
+def test_every_bloc_is_indexed(indexed_store: EmbeddedStore, index: BlocIndex,
+                               kept_rows: dict[str, BlocRows]) -> None:
     listed = [item["id"] for item in TestClient(create_app(api_settings(), indexed_store)).get(
         "/blocs", params={"limit": 500}).json()["items"]]
     assert len(set(listed)) > 5
-    assert sorted(index.blocs) == sorted(set(listed)) == entity_ids(indexed_store, BLOC, facts_graph_iri(BASE))
+    assert sorted(index.parts) == sorted(index.conferences) == sorted(kept_rows) == sorted(set(listed)) \
+        == entity_ids(indexed_store, BLOC, facts_graph_iri(BASE))
 
 
-def test_each_blocs_rows_are_those_of_the_pages_queries(indexed_store: EmbeddedStore, index: BlocIndex) -> None:
+def test_each_blocs_rows_are_those_of_the_pages_queries(indexed_store: EmbeddedStore,
+                                                        kept_rows: dict[str, BlocRows]) -> None:
     settings = api_settings()
     with_members = with_events = 0
-    for bloc in index.blocs:
-        rows = index.rows(bloc)
+    for bloc, rows in kept_rows.items():
         assert rows == _page_rows(indexed_store, settings, bloc), bloc
         with_members += len(rows.members) > 1
         with_events += len(rows.conferences) > 1
     assert with_members > 5 and with_events > 5  # rows whose order matters
 
 
-def test_the_rows_are_cut_where_a_pages_query_would_be(indexed_store: EmbeddedStore, index: BlocIndex) -> None:
+def test_the_rows_are_cut_where_a_pages_query_would_be(indexed_store: EmbeddedStore,
+                                                       kept_rows: dict[str, BlocRows]) -> None:
     settings = api_settings(max_rows=2)
-    small = build_bloc_index(indexed_store, settings)
-    bloc = max(index.blocs, key=lambda b: len(index.rows(b).members))
-    assert len(index.rows(bloc).members) > 2
-    assert small.rows(bloc) == _page_rows(indexed_store, settings, bloc)
-    assert len(small.rows(bloc).members) == len(small.rows(bloc).conferences) == 2
+    small = read_bloc_rows(indexed_store, settings)
+    bloc = max(kept_rows, key=lambda b: len(kept_rows[b].members))
+    assert len(kept_rows[bloc].members) > 2
+    assert small[bloc] == _page_rows(indexed_store, settings, bloc)
+    assert len(small[bloc].members) == len(small[bloc].conferences) == 2
 
 
-def test_what_a_page_shows_is_built_for_every_bloc_and_none_for_an_unknown_one(index: BlocIndex) -> None:
-    assert set(index.parts) == set(index.conferences) == set(index.blocs)
-    for bloc, parts in index.parts.items():
-        rows = index.rows(bloc)
-        assert parts == page_parts(rows, BASE) and parts["id"] == bloc
+def test_what_a_page_shows_is_built_from_the_rows_and_nothing_for_an_unknown_bloc(
+        index: BlocIndex, kept_rows: dict[str, BlocRows]) -> None:
+    for bloc, rows in kept_rows.items():
+        assert index.parts[bloc] == page_parts(rows, BASE) and index.parts[bloc]["id"] == bloc
         assert index.conferences[bloc] == tuple(conference_summary(row, BASE) for row in rows.conferences)
-    assert index.rows("atlantis") == BlocRows((), (), (), (), ())
-    assert page_parts(index.rows("atlantis"), BASE) is None and "atlantis" not in index.parts
+    assert page_parts(BlocRows((), (), (), (), ()), BASE) is None
+    assert "atlantis" not in index.parts and "atlantis" not in kept_rows
 
 
 @pytest.mark.parametrize("params", [{}, {"conferences": 1}, {"conferences": CONFERENCES_KEPT}])
@@ -90,7 +97,7 @@ def test_every_bloc_page_is_the_same_from_the_index(indexed_store: EmbeddedStore
                                                     params: dict[str, int]) -> None:
     events = 0
     with TestClient(create_app(api_settings(response_cache_mb=0), indexed_store)) as client:
-        for bloc in [*index.blocs, "atlantis"]:
+        for bloc in [*index.parts, "atlantis"]:
             monkeypatch.setattr(blocs, "bloc_index", lambda store, settings: None)
             asked.clear()
             expected = client.get(f"/blocs/{bloc}", params=params)
@@ -109,7 +116,7 @@ def test_every_bloc_page_is_the_same_from_the_index(indexed_store: EmbeddedStore
 def test_a_page_with_more_events_than_are_kept_runs_the_queries(indexed_store: EmbeddedStore, index: BlocIndex,
                                                                  asked: list[str],
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    bloc = max(index.blocs, key=lambda b: int(index.rows(b).count[0]["events"]) if index.rows(b).count else 0)
+    bloc = max(index.parts, key=lambda b: index.parts[b]["conference_count"])
     monkeypatch.setattr(blocs, "bloc_index", lambda store, settings: index)
     with TestClient(create_app(api_settings(response_cache_mb=0), indexed_store)) as client:
         page = client.get(f"/blocs/{bloc}", params={"conferences": CONFERENCES_KEPT + 1}).json()
