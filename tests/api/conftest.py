@@ -6,8 +6,10 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -102,6 +104,27 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def api_settings(**changes: object) -> Settings:
     return Settings(base_iri=BASE, store=Path("unused"), **changes)  # type: ignore[arg-type]
+
+
+def check_a_server_starts_the_index_and_uses_it(
+        indexed_dir: Path, asked: list[str], future_of: Callable[[GraphStore, Settings], Future[Any] | None],
+        page_of: Callable[[TestClient, GraphStore], str], queries: Iterable[str]) -> None:
+    """A read-only server answers its first page (``page_of`` gives its path) with ``queries``,
+    which starts the index ``future_of`` gives; once the index is read, the same page is answered
+    the same, running none of them."""
+    settings = api_settings(response_cache_mb=0)
+    with EmbeddedStore(indexed_dir, base_iri=BASE, read_only=True) as fresh, \
+            TestClient(create_app(settings, fresh)) as client:
+        page = page_of(client, fresh)
+        asked.clear()
+        first = client.get(page).json()  # answered by queries, starts the index
+        assert set(asked) >= set(queries)
+        future = future_of(fresh, settings)
+        assert future is not None
+        future.result(timeout=120)
+        asked.clear()
+        assert client.get(page).json() == first
+        assert not set(queries) & set(asked)
 
 
 @pytest.fixture(scope="package")

@@ -26,7 +26,7 @@ from vnkg.graph.embedded import EmbeddedStore
 
 from vnkg.settings import Settings
 
-from .conftest import BASE, api_settings
+from .conftest import BASE, api_settings, check_a_server_starts_the_index_and_uses_it
 
 BLOC = "https://w3id.org/vnkg/ontology#EmulationBloc"
 ALL_QUERIES = {*PAGE_QUERIES, "bloc_conferences"}
@@ -132,16 +132,7 @@ def test_no_index_for_a_store_that_can_change() -> None:
 
 
 def test_a_read_only_server_starts_the_index_and_uses_it(indexed_dir: Path, asked: list[str]) -> None:
-    settings = api_settings(response_cache_mb=0)
-    with EmbeddedStore(indexed_dir, base_iri=BASE, read_only=True) as fresh, \
-            TestClient(create_app(settings, fresh)) as client:
-        bloc = client.get("/blocs", params={"limit": 1}).json()["items"][0]["id"]
-        asked.clear()
-        first = client.get(f"/blocs/{bloc}").json()  # answered by queries, starts the index
-        assert set(asked) >= ALL_QUERIES
-        future = bloc_index_future(fresh, settings)
-        assert future is not None
-        future.result(timeout=120)
-        asked.clear()
-        assert client.get(f"/blocs/{bloc}").json() == first
-        assert not asked
+    def first_bloc(client: TestClient, _store: object) -> str:
+        return f"/blocs/{client.get('/blocs', params={'limit': 1}).json()['items'][0]['id']}"
+
+    check_a_server_starts_the_index_and_uses_it(indexed_dir, asked, bloc_index_future, first_bloc, ALL_QUERIES)

@@ -22,7 +22,7 @@ from vnkg.api.post_sources import post_source_index_future
 from vnkg.api.routes import officials
 from vnkg.graph.embedded import EmbeddedStore
 
-from .conftest import BASE, api_settings, person_ids
+from .conftest import BASE, api_settings, check_a_server_starts_the_index_and_uses_it, person_ids
 
 
 @pytest.fixture(scope="module")
@@ -110,15 +110,6 @@ def test_no_index_for_a_store_that_can_change() -> None:
 
 
 def test_a_read_only_server_starts_the_index_and_uses_it(indexed_dir: Path, asked: list[str]) -> None:
-    settings = api_settings(response_cache_mb=0)
-    with EmbeddedStore(indexed_dir, base_iri=BASE, read_only=True) as fresh, \
-            TestClient(create_app(settings, fresh)) as client:
-        person = person_ids(fresh)[0]
-        first = client.get(f"/officials/{person}").json()  # answered by queries, starts the index
-        assert set(PAGE_QUERIES) <= set(asked)
-        future = official_index_future(fresh, settings)
-        assert future is not None
-        future.result(timeout=120)
-        asked.clear()
-        assert client.get(f"/officials/{person}").json() == first
-        assert not set(PAGE_QUERIES) & set(asked)
+    check_a_server_starts_the_index_and_uses_it(
+        indexed_dir, asked, official_index_future, lambda _, store: f"/officials/{person_ids(store)[0]}",
+        PAGE_QUERIES)

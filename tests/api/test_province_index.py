@@ -25,7 +25,7 @@ from vnkg.graph.embedded import EmbeddedStore
 
 from vnkg.settings import Settings
 
-from .conftest import BASE, api_settings
+from .conftest import BASE, api_settings, check_a_server_starts_the_index_and_uses_it
 
 PROVINCE = "https://w3id.org/vnkg/ontology#Province"
 
@@ -122,14 +122,6 @@ def test_no_index_for_a_store_that_can_change() -> None:
 
 
 def test_a_read_only_server_starts_the_index_and_uses_it(indexed_dir: Path, asked: list[str]) -> None:
-    settings = api_settings(response_cache_mb=0)
-    with EmbeddedStore(indexed_dir, base_iri=BASE, read_only=True) as fresh, \
-            TestClient(create_app(settings, fresh)) as client:
-        first = client.get("/provinces/bac-kan").json()  # answered by queries, starts the index
-        assert {name for name, _ in PAGE_QUERIES} <= set(asked)
-        future = province_index_future(fresh, settings)
-        assert future is not None
-        future.result(timeout=120)
-        asked.clear()
-        assert client.get("/provinces/bac-kan").json() == first
-        assert not {name for name, _ in PAGE_QUERIES} & set(asked)
+    check_a_server_starts_the_index_and_uses_it(indexed_dir, asked, province_index_future,
+                                                lambda _client, _store: "/provinces/bac-kan",
+                                                (name for name, _ in PAGE_QUERIES))
