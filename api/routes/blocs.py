@@ -13,7 +13,7 @@ from ..errors import NotFound
 from ..models import BlocDetail, BlocList
 from ..page_rows import in_page_order
 
-__all__ = ["conference_summary", "router"]
+__all__ = ["router"]
 
 router = APIRouter(prefix="/blocs", tags=["blocs"])
 
@@ -33,8 +33,9 @@ def bloc_detail(store: GraphStore, settings: SettingsDep, bloc_id: str,
                 conferences: int = DEFAULT_CONFERENCES) -> BlocDetail:
     """The bloc's page: its names, members and leadership by year, its most recent ``conferences``.
 
-    On a read-only store, when it shows no more events than are kept, the page comes from the blocs'
-    rows read once per snapshot (`vnkg.api.bloc_index`); otherwise it runs the queries."""
+    On a read-only store, when it shows no more events than are kept, the page comes from what
+    every bloc's page shows, built once per snapshot (`vnkg.api.bloc_index`); otherwise it runs
+    the queries."""
     index = bloc_index(store, settings) if conferences <= CONFERENCES_KEPT else None
     if index is not None:
         parts = index.parts.get(bloc_id)

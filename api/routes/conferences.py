@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from ..bloc_index import conference_summary
 from ..deps import Call, PageDep, SettingsDep, StoreDep, run_queries, run_query
 from ..errors import NotFound
 from ..listings import listing_page
@@ -21,7 +22,6 @@ from ..models import (
     term_name,
 )
 from .awards import award_item
-from .blocs import conference_summary
 
 __all__ = ["router"]
 
