@@ -159,6 +159,7 @@ Phó Bí thư|Bí thư|Ủy viên dự khuyết|Uỷ viên dự khuyết|Ủy vi
 Phó Chánh Văn phòng|Phó Chánh văn phòng|Chánh Văn phòng|Chánh văn phòng|Phó Trưởng ban|Phó trưởng ban|Phó Trưởng Ban|
 Trưởng ban|Trưởng Ban|Phó Trưởng Khối|Phó Trưởng khối|Trưởng Khối|Trưởng khối|Phó Trưởng cụm|Trưởng cụm|
 Phó Tổng Giám đốc|Tổng Giám đốc|Phó Giám đốc|Giám đốc|Phó Viện trưởng|Viện trưởng|Phó Vụ trưởng|Vụ trưởng|
+Phó Tổng cục trưởng|Tổng cục trưởng|
 Phó Cục trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Phó Chánh án|Chánh án|
 Phó Chánh Thanh tra|Chánh Thanh tra|Chỉ huy trưởng|Phó Chỉ huy trưởng|Phó Tư lệnh|Tư lệnh|Chính ủy|Phó Chính ủy|
 Phó Trưởng phòng|Trưởng phòng|Tổng Thư ký|Tổng thư ký|Trưởng bản|Trưởng thôn|Đại biểu Quốc hội|Phó Trưởng đoàn|
@@ -172,6 +173,12 @@ HEAD_RE = re.compile(
     + "|".join(re.escape(h) for h in HEADS)
     + r")(?![^\W\d_])",
     re.IGNORECASE,
+)
+
+# A bloc's leader or deputy ("Cụm trưởng", "Phó Trưởng Khối"): a role in a bloc, not a post.
+ROLE_RE = re.compile(
+    r"(?<![^\W\d_])(?P<kw>[Pp]hó [Tt]rưởng [Cc]ụm|[Pp]hó [Tt]rưởng [Kk]hối|[Cc]ụm trưởng|[Kk]hối trưởng|"
+    r"[Tt]rưởng [Cc]ụm|[Tt]rưởng [Kk]hối|[Cc]ụm phó|[Kk]hối phó)(?![^\W\d_])"
 )
 
 # Small-letter words that may stand inside a post title or a body's name: alone, or in pairs.
@@ -190,9 +197,9 @@ vận tải|phát triển|văn hóa|văn hoá|thể thao|du lịch|khoa học|c�
 tài chính|lực lượng|vũ trang|xã hội|thương binh|nông nghiệp|doanh nghiệp|ban chấp|bí thư|trưởng ban|
 phó trưởng|dân tộc|tôn giáo|nội vụ|thanh tra|tổ chức|hành chính|đảng ủy|đảng uỷ|cộng hòa|cộng hoà|chủ nghĩa|
 hòa xã|hoà xã|ủy viên|uỷ viên|phó chủ|tịch thứ|thi hành|hành án|dân sự|an ninh|quốc phòng|phát thanh|
-truyền hình|liên minh|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|thị ủy|thị uỷ|quân ủy|quân uỷ|
+truyền hình|liên minh|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ|quận ủy|quận uỷ|thị ủy|thị uỷ|quân ủy|quân uỷ|
 hợp tác|chữ thập|thập đỏ|khuyến học|người cao|cao tuổi|văn nghệ|nghệ thuật|thanh thiếu|
-thiếu niên|nhi đồng|kinh tế|công tác|
+thiếu niên|nhi đồng|kinh tế|công tác|tổng cục|luật gia|nạn nhân|chất độc|da cam|xung phong|nhà báo|
 tham mưu|tổng hợp|cao đẳng|trung cấp|đại học|nhà nước|
 nông thôn|chính sách|thương mại|dịch vụ|cổ phần|sư phạm|điện lực|ngoại giao|khu vực|thủy lợi|thuỷ lợi|lâm nghiệp|
 thủy sản|thuỷ sản|quy hoạch|đô thị|nhà ở|

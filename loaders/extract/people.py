@@ -25,6 +25,7 @@ from vnkg.loaders.extract.lexicon import (
     NOT_BARE_NAME,
     NOT_NAME,
     RANKS,
+    ROLE_RE,
     SURNAMES,
 )
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
@@ -50,9 +51,31 @@ _ABBREV_PAREN = re.compile(r"\s*\((?:[A-ZĐ][\w&.–\- ]{0,30})\)")
 _LOCAL_NAME = re.compile(
     r"(?<![^\W\d_])(?:huyện|quận|thị xã|phường|xã|thị trấn)\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)"
 )
-_LOCAL_END = re.compile(
-    r"(?<![^\W\d_])(huyện|quận|thị xã|phường|xã|thị trấn)\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)$"
+_VILLAGE = r"bản|thôn|ấp|buôn|xóm|làng|sóc|tổ dân phố|khu phố"
+_LOCAL_UNIT = (
+    rf"(?<![^\W\d_])({_VILLAGE}|huyện|quận|thị xã|phường|xã|thị trấn)"
+    r"\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)"
 )
+_LOCAL_TAIL = re.compile(_LOCAL_UNIT + "$")
+"""A title that ends at a local unit ("Trưởng bản Nghĩa Hưng", "Chủ tịch UBND xã Mường Cơi")."""
+_LOCAL_FIRST = re.compile(_LOCAL_UNIT + r"(?:,\s+" + _LOCAL_UNIT + ")*$")
+"""The local address that ends a title, from its smallest unit ("bản X, xã Y, huyện Z")."""
+_ADDRESS_NEXT = re.compile(r"(?:huyện|quận|thị xã|phường|xã|thị trấn)\s+[A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*")
+"""The next, larger unit of a local address after a comma ("…, xã Mường Cơi, huyện Phù Yên")."""
+_BARE_MEMBER = re.compile(
+    r"(?i)^(?:ủy|uỷ) viên\s+(?:ban\s+)?(?:thường vụ|thường trực|chấp hành|ban chấp hành|đoàn chủ tịch)$"
+)
+"""A seat on a body's committee written without the body ("Ủy viên Thường vụ")."""
+_SUB_UNIT_HEAD = re.compile(r"^(?:Phó )?(?:Vụ|Cục) trưởng (?:Vụ|Cục)\s")
+"""The head of a ministry's department ("Vụ trưởng Vụ …", "Cục trưởng Cục …")."""
+_PARENT_BODY = re.compile(r"(?:Bộ|Tổng cục|Ban|Ủy ban|Uỷ ban|Văn phòng)(?=\s+[A-ZĐ])")
+"""A ministry or central body, as written after a department's name and a comma."""
+_NAMED_AFTER_PLACE = re.compile(r"(?<![^\W\d_])(?:Trường|Bệnh viện|Báo|Đài)\s[^,;]*$")
+"""A school, hospital or paper whose name ends with its province ("Trường Cao đẳng Y tế Lâm Đồng")."""
+_DEPARTMENT_HEAD = re.compile(r"^(?:Phó )?(?:Vụ|Cục) trưởng$")
+_MINISTRY = re.compile(r"(?<![^\W\d_])Bộ\s+[A-ZĐ].*?(?=\s+tại\s|$)")
+"""The ministry a department belongs to, in the name of the next post's body."""
+_PARTY_COMMITTEE = re.compile(r"(?<![^\W\d_])(?:Tỉnh|Thành) (?:ủy|uỷ)(?![^\W\d_])")
 _HONORIFIC_WORD = re.compile(r"^(?:Ông|Bà|Anh|Chị)$")
 _LIST_SEP = re.compile(r"\s*(?:,|-|–|—|kiêm)\s*")
 
@@ -185,6 +208,10 @@ def _forward_title(text: str, masked: str, pos: int) -> int:
                 if nxt[0].isupper() or _title_token_ok(nxt, nxt2_m.group() if nxt2_m else None):
                     i = wm.end()  # "Sở Kế hoạch và Đầu tư", "Cục Công tác Đảng và công tác chính trị"
                     continue
+            at_place = masked[wm.end() + 1 : wm.end() + 2] == "\x00"
+            if word == "tại" and at_place and re.search(r"(?i)đại diện", text[max(0, pos - 80) : end]):
+                i = wm.end()  # "Cơ quan đại diện Bộ … tại TP.HCM": where the office is, part of its name
+                continue
             if not _title_token_ok(word, nxt, prev):
                 break
             prev = word
@@ -194,7 +221,7 @@ def _forward_title(text: str, masked: str, pos: int) -> int:
         if ch in "-–":
             after = re.compile(r"[-–]\s*").match(text, j)
             k = after.end() if after else j + 1
-            if k < n and text[k].isupper() and not HEAD_RE.match(text, k):
+            if k < n and text[k].isupper() and not HEAD_RE.match(text, k) and not ROLE_RE.match(text, k):
                 i = k
                 continue
             break
@@ -233,12 +260,17 @@ def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | 
         text = text[m.end() :]
         base += m.end()
     province = None
+    office = named = False
     inner = [p for p in provinces if base <= p.start and p.end <= base + len(text)]
     if inner:
         last = inner[-1]
         if last.end - base >= len(text.rstrip(" .,")) - 1:
-            province = last.name
-            text = text[: last.name_start - base].rstrip()
+            # "… đại diện … tại TP.HCM": where an office is, part of its name, not the post's province
+            office = bool(re.search(r"\stại\s*$", text[: last.start - base]))
+            province = None if office else last.name
+            named = not last.prefixed and bool(_NAMED_AFTER_PLACE.search(text[: last.start - base]))
+            if not (office or named):
+                text = text[: last.name_start - base].rstrip()
     text = _ABBREV_PAREN.sub("", text)
     text = _STATE_SUFFIX.sub("", text) if re.search(r"(?i)chủ tịch nước", text) else text
     text = " ".join(text.split()).strip(" -–,")
@@ -246,11 +278,17 @@ def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | 
         return None
     text = text[0].upper() + text[1:]
     post = Post(title=text, province=province, acting=acting)
+    head = HEAD_RE.match(text)
+    rest = text[head.end() :] if head else ""
+    if office:
+        post.organization = rest.strip()
+        return post
+    if named:
+        post.organization = rest[_NAMED_AFTER_PLACE.search(rest).start() :].strip()
+        return post
     if province is None and _PROVINCIAL.search(text) and not _NATIONAL.search(text):
         post.needs_home = True
     if province is None and not post.needs_home and not _PARTY_MEMBER.search(text):
-        head = HEAD_RE.match(text)
-        rest = text[head.end() :] if head else ""
         org = _ORG_START.search(rest)
         if org:
             post.organization = rest[org.start() :].strip()
@@ -296,6 +334,26 @@ def _titles_after(text: str, masked: str, start: int, provinces: list[ProvinceMe
             break
         head = HEAD_RE.match(text, sep.end())
         if not head:
+            if posts and sep.group().strip() == "," and _LOCAL_TAIL.search(posts[-1].title):
+                # "Trưởng bản Nghĩa Hưng, xã Mường Cơi, huyện Phù Yên, tỉnh Sơn La": the address goes on
+                unit = _ADDRESS_NEXT.match(text, sep.end())
+                if unit:
+                    posts[-1].title = f"{posts[-1].title}, {unit.group()}"
+                    pos = unit.end()
+                    continue
+                province = next((p for p in provinces if p.start == sep.end() and p.prefixed), None)
+                if province is not None and posts[-1].province is None:
+                    posts[-1].province = province.name
+                    pos = province.end
+                    break
+            if posts and sep.group().strip() == "," and _SUB_UNIT_HEAD.match(posts[-1].title):
+                # "Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Tư pháp": the body the unit belongs to
+                parent = _PARENT_BODY.match(text, sep.end())
+                if parent:
+                    j = _forward_title(text, masked, parent.end())
+                    posts[-1].organization = text[sep.end() : j].strip()
+                    pos = j
+                    continue
             # "Hội đồng thi đua, khen thưởng Trung ương": a comma inside a body's name
             if posts and sep.group().strip() == ",":
                 j = _forward_title(text, masked, sep.end())
@@ -444,7 +502,7 @@ def find_people(
                 name=name,
                 start=s,
                 end=e,
-                posts=_carry_local(pre) + _carry_local(post_after),
+                posts=_carry_body(_carry_local(pre)) + _carry_body(_carry_local(post_after)),
                 rank=_rank_text(rank_m.group("rank")) if rank_m else None,
                 context=text[:s],
             )
@@ -474,29 +532,60 @@ def _spread_province(mention: PersonMention, context: str | None) -> None:
 def _carry_local(posts: list[Post]) -> list[Post]:
     """The local unit that ends a chain of posts holds for the chain's bare local bodies:
     "Bí thư Huyện ủy, Chủ tịch HĐND huyện X" -> "Bí thư Huyện ủy X", "Chủ tịch HĐND huyện X";
-    "Bí thư Đảng ủy, Chủ tịch UBND phường Y" -> "Bí thư Đảng ủy phường Y"."""
-    if len(posts) < 2 or posts[-1].province:
+    "Bí thư Đảng ủy, Chủ tịch UBND phường Y" -> "Bí thư Đảng ủy phường Y";
+    "Bí thư Chi bộ kiêm Trưởng bản Z, xã Y, huyện X" -> the Chi bộ of "bản Z, xã Y, huyện X".
+    Where the address ends at a province, the carried posts are in it too."""
+    if len(posts) < 2:
         return posts
-    end = _LOCAL_END.search(posts[-1].title)
-    if not end:
+    address = _LOCAL_FIRST.search(posts[-1].title)
+    if not address:
         return posts
-    level, place = end.group(1), end.group(2)
+    level, place = address.group(1), address.group(2)
+    tail = address.group()[address.end(2) - address.start() :]
     for post in reversed(posts[:-1]):
         if post.province or post.needs_home:
             break
         title = post.title
         if re.search(r"(?:Huyện|Quận|Thị|Thành) (?:ủy|uỷ)$", title):
-            title = f"{title} {place}"
+            title = f"{title} {place}{tail}"
         elif re.search(r"Đảng (?:ủy|uỷ)$", title):
-            title = f"{title} {level} {place}"
+            title = f"{title} {level} {place}{tail}"
         elif re.search(rf"(?<![^\W\d_]){level}$", title):
-            title = f"{title} {place}"
+            title = f"{title} {place}{tail}"
+        elif re.search(r"Chi bộ$", title):
+            post.organization = address.group()
         else:
             break
+        post.province = posts[-1].province
+        if title == post.title:
+            continue
         post.title = title
         head = HEAD_RE.match(title)
         rest = title[head.end() :] if head else ""
         body = re.search(r"(?:HĐND|UBND|Huyện|Quận|Thị|Thành|Đảng|Ủy ban|Uỷ ban)\b.*$", rest)
         if body:
             post.organization = body.group().strip()
+    return posts
+
+
+def _carry_body(posts: list[Post]) -> list[Post]:
+    """A post written without its body belongs to the body of the next post of the chain:
+    "Ủy viên Thường vụ, Phó Chủ tịch Thường trực Hội CCB Việt Nam" -> a seat of Hội CCB Việt Nam;
+    "Vụ trưởng - Giám đốc cơ quan đại diện Bộ X" -> Vụ trưởng of Bộ X;
+    "Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy" -> "Ủy viên Ban Thường vụ Tỉnh ủy"."""
+    for i, post in enumerate(posts[:-1]):
+        bare_member = bool(_BARE_MEMBER.match(post.title))
+        if post.province or post.needs_home or (post.organization and not bare_member):
+            continue
+        if not (bare_member or HEAD_RE.fullmatch(post.title)):
+            continue
+        nxt = posts[i + 1]
+        committee = _PARTY_COMMITTEE.search(nxt.title)
+        if bare_member and committee and (nxt.needs_home or nxt.province):
+            post.title = f"{post.title} {committee.group()}"
+            post.organization = None
+            post.province, post.needs_home = nxt.province, nxt.needs_home
+        elif nxt.organization and not (nxt.province or nxt.needs_home):
+            ministry = _MINISTRY.search(nxt.organization) if _DEPARTMENT_HEAD.match(post.title) else None
+            post.organization = ministry.group() if ministry else nxt.organization
     return posts

@@ -15,14 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnkg.loaders.extract.lexicon import HEAD_RE
+from vnkg.loaders.extract.lexicon import HEAD_RE, ROLE_RE
 from vnkg.loaders.extract.people import PersonMention
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 
-ROLE_RE = re.compile(
-    r"(?<![^\W\d_])(?P<kw>[Pp]hó [Tt]rưởng [Cc]ụm|[Pp]hó [Tt]rưởng [Kk]hối|[Cc]ụm trưởng|[Kk]hối trưởng|"
-    r"[Tt]rưởng [Cc]ụm|[Tt]rưởng [Kk]hối|[Cc]ụm phó|[Kk]hối phó)(?![^\W\d_])"
-)
 _YEAR = re.compile(r"(?i)\bnăm\s+(19[5-9]\d|20[0-4]\d)\b|\b(?:trong|cho)\s+năm\s+(20[0-4]\d)")
 _OPENING_YEAR = re.compile(r"(?i)(?<![^\W\d_])năm\s+(20[0-4]\d)\s*,")
 _AFTER_UNIT = re.compile(r"^[^;:.()]{0,90}?(?:\b(?:cho|là)\s+|\(\s*)")

@@ -44,3 +44,78 @@ def test_bare_provincial_post_waits_for_the_home_province():
 def test_byline_and_title_words_are_not_people():
     assert find_people("Thanh Thuyên") == []
     assert find_people("Ban Thi đua - Khen thưởng Trung ương hướng dẫn.") == []
+
+
+def bodies(text):
+    return {p.name: [(x.title, x.organization, x.province) for x in p.posts] for p in find_people(text)}
+
+
+def test_a_seat_written_without_its_body_takes_the_next_posts_body():
+    assert bodies("Trung tướng Nguyễn Song Phi, Ủy viên Thường vụ, Phó Chủ tịch Thường trực Hội CCB Việt Nam "
+                  "phát biểu.") == {"Nguyễn Song Phi": [
+                      ("Ủy viên Thường vụ", "Hội CCB Việt Nam", None),
+                      ("Phó Chủ tịch Thường trực Hội CCB Việt Nam", "Hội CCB Việt Nam", None)]}
+
+
+def test_a_standing_committee_seat_before_a_party_post_is_the_party_committees():
+    assert bodies("Ông Trần Văn Nam, Ủy viên Ban Thường vụ, Trưởng Ban Dân vận Tỉnh ủy Kon Tum phát biểu.") == {
+        "Trần Văn Nam": [("Ủy viên Ban Thường vụ Tỉnh ủy", None, "Kon Tum"),
+                         ("Trưởng Ban Dân vận Tỉnh ủy", None, "Kon Tum")]}
+
+
+def test_a_bare_head_before_a_provincial_post_stays_bare():
+    (p,) = find_people("Ông Trần Văn Nam, Phó Bí thư, Chủ tịch UBND tỉnh Kon Tum phát biểu.")
+    assert (p.posts[0].title, p.posts[0].organization) == ("Phó Bí thư", None)
+
+
+def test_a_department_head_belongs_to_the_ministry_of_the_next_posts_body():
+    found = bodies("Dự có ông Nguyễn Văn Tấn, Vụ trưởng - Giám đốc cơ quan đại diện Bộ Văn hóa, Thể thao và Du "
+                   "lịch (VH-TT&DL) tại TP.HCM.")
+    assert found["Nguyễn Văn Tấn"] == [
+        ("Vụ trưởng", "Bộ Văn hóa, Thể thao và Du lịch", None),
+        ("Giám đốc cơ quan đại diện Bộ Văn hóa, Thể thao và Du lịch tại TP.HCM",
+         "cơ quan đại diện Bộ Văn hóa, Thể thao và Du lịch tại TP.HCM", None)]
+
+
+def test_a_department_then_its_ministry_after_a_comma():
+    assert bodies("Dự có ông Trần Minh Hiếu, Vụ trưởng Vụ Thi đua - Khen thưởng, Bộ Tư pháp; bà Lê Thị Hà "
+                  "phát biểu.")["Trần Minh Hiếu"] == [("Vụ trưởng Vụ Thi đua - Khen thưởng", "Bộ Tư pháp", None)]
+
+
+def test_a_local_address_goes_on_to_the_province_and_holds_for_the_chain():
+    found = bodies("Mô hình của ông Nguyễn Đức Cường, Bí thư Chi bộ kiêm Trưởng bản Nghĩa Hưng, xã Mường Cơi, "
+                   "huyện Phù Yên, tỉnh Sơn La được biểu dương.")
+    assert found["Nguyễn Đức Cường"] == [
+        ("Bí thư Chi bộ", "bản Nghĩa Hưng, xã Mường Cơi, huyện Phù Yên", "Sơn La"),
+        ("Trưởng bản Nghĩa Hưng, xã Mường Cơi, huyện Phù Yên", None, "Sơn La")]
+
+
+def test_a_party_committee_takes_the_first_unit_of_the_address():
+    found = bodies("Ông Lê Văn Hải, Bí thư Đảng ủy, Chủ tịch UBND xã Tân Lập, huyện Yên Sơn phát biểu.")
+    assert [t for t, _o, _p in found["Lê Văn Hải"]] == [
+        "Bí thư Đảng ủy xã Tân Lập, huyện Yên Sơn", "Chủ tịch UBND xã Tân Lập, huyện Yên Sơn"]
+
+
+def test_district_party_committee_of_an_urban_district():
+    found = bodies("Cùng dự có đồng chí Hoàng Minh Tiến, Bí thư Quận ủy, Chủ tịch HĐND quận Ba Đình.")
+    assert [t for t, _o, _p in found["Hoàng Minh Tiến"]] == ["Bí thư Quận ủy Ba Đình", "Chủ tịch HĐND quận Ba Đình"]
+
+
+def test_a_blocs_role_after_a_dash_is_not_part_of_the_post():
+    found = bodies("Đồng chí Ninh Văn Đạt, Phó Bí thư Huyện ủy, Chủ tịch UBND huyện Thuận Thành - Cụm trưởng "
+                   "năm 2025 chủ trì.")
+    assert [t for t, _o, _p in found["Ninh Văn Đạt"]] == ["Phó Bí thư Huyện ủy Thuận Thành",
+                                                          "Chủ tịch UBND huyện Thuận Thành"]
+
+
+def test_a_school_named_after_its_province_keeps_the_name():
+    found = bodies("Ông Phan Đình Lộc, Hiệu trưởng Trường Cao đẳng Y tế Lâm Đồng báo cáo.")
+    assert found["Phan Đình Lộc"] == [("Hiệu trưởng Trường Cao đẳng Y tế Lâm Đồng",
+                                       "Trường Cao đẳng Y tế Lâm Đồng", "Lâm Đồng")]
+
+
+def test_general_department_heads_and_small_letter_words_of_associations():
+    found = bodies("Dự có ông Khổng Minh Lợi, Phó Tổng cục trưởng Tổng cục Hải quan; ông Đinh Khắc Huy, "
+                   "Phó Chủ tịch Hội Luật gia Việt Nam.")
+    assert found["Khổng Minh Lợi"][0][0] == "Phó Tổng cục trưởng Tổng cục Hải quan"
+    assert found["Đinh Khắc Huy"][0][0] == "Phó Chủ tịch Hội Luật gia Việt Nam"

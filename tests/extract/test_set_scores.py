@@ -35,7 +35,7 @@ SETS = [
     TestSet("blind", 16),
     TestSet("blind3", 15),
     TestSet("blind4", 15),
-    TestSet("blind5", 8, macro=0.87, kind=0.72, drop="bloc_roles"),  # the measured level, below the bar
+    TestSet("blind5", 8, macro=0.89, kind=0.72, drop="bloc_roles"),  # the measured level, below the bar
 ]
 
 
