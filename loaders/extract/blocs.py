@@ -35,7 +35,9 @@ _COMMA_GOES_ON = re.compile(
     r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thị trấn|thành phố|thành|phường|quận|huyện|biên giới|khối|trung cấp|"
     r"cao đẳng|đại học|giúp việc)(?![^\W\d_])"
 )
-_COMMA_AFTER = re.compile(r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi|đẳng|cấp|học|mưu)\s*$")
+_COMMA_AFTER = re.compile(
+    r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi|đẳng|cấp|học|mưu|trận)\s*$"
+)
 NUMBER_WORDS = {
     "một": 1,
     "hai": 2,
@@ -145,7 +147,7 @@ _NAME_STOP = frozenset(
      "tham", "đứng", "xếp", "dẫn", "tích", "trao", "tặng"]
 )
 # The small words are followed, within a few words, by the place the bloc belongs to.
-_PLACE_AHEAD = re.compile(r"(?:[a-zà-ỹđ]+\s+){1,4}?(?:tỉnh|thành phố|huyện|quận|thị xã|khu vực)\s+[A-ZÀ-ỸĐ]")
+_PLACE_AHEAD = re.compile(r"(?:[a-zà-ỹđ]+\s+){1,4}?(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|khu vực)\s+[A-ZÀ-ỸĐ]")
 _UNIT_NOUN = r"(?:tỉnh|thành phố|LĐLĐ|đơn vị|huyện|địa phương|Sở|sở|Hội|hội)"
 _ORG_WORDS = re.compile(
     r"^(?:Văn phòng|Ban|Ủy ban|Uỷ ban|UBND|Đảng ủy|Đảng uỷ|Trường|Sở|Bộ|Cục|Công an|Thanh tra|Viện|Tòa án|Toà án|"
@@ -331,8 +333,9 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             if ch == "&" and re.compile(r"&[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1  # "Sở GD&ĐT"
                 continue
-            if ch == "," and _COMMA_GOES_ON.match(text, j) and _COMMA_AFTER.search(text[max(0, j - 10) : j]):
-                pos = j + 1  # "các sở, ngành kinh tế", "các huyện, thị xã"
+            goes_on = _COMMA_GOES_ON.match(text, j) if ch == "," else None
+            if goes_on and _COMMA_AFTER.search(text[max(0, j - 10) : j]):
+                pos = tail_end = goes_on.end()  # "các sở, ngành kinh tế", "các huyện, thị xã", "tham mưu, giúp việc"
                 continue
             break
         tail = text[m.end() : tail_end].strip()

@@ -39,3 +39,15 @@ def test_and_inside_an_agency_name_is_not_a_list_separator():
 def test_comma_inside_a_bloc_name():
     (m,) = find_bloc_mentions("Khối thi đua các sở, ngành kinh tế tỉnh Quảng Ngãi tổ chức hội nghị")
     assert m.name == "Khối thi đua các sở, ngành kinh tế tỉnh Quảng Ngãi"
+
+
+def test_a_name_that_goes_on_after_a_comma_keeps_its_words():
+    def names(text):
+        return [m.name for m in find_bloc_mentions(text)]
+
+    assert names("Chiều 27/12, Khối thi đua các cơ quan tham mưu, giúp việc Tỉnh ủy Quảng Bình tổ chức hội nghị.") == [
+        "Khối thi đua các cơ quan tham mưu, giúp việc Tỉnh ủy Quảng Bình"]
+    assert names("Khối thi đua Mặt trận, đoàn thể tỉnh Đồng Tháp tổ chức hội nghị.") == [
+        "Khối thi đua Mặt trận, đoàn thể tỉnh Đồng Tháp"]
+    assert names("Cụm thi đua các phường trung tâm TP Hạ Long tổng kết năm 2024") == [
+        "Cụm thi đua các phường trung tâm TP Hạ Long"]

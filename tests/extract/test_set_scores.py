@@ -35,7 +35,7 @@ SETS = [
     TestSet("blind", 16),
     TestSet("blind3", 15),
     TestSet("blind4", 15),
-    TestSet("blind5", 8, macro=0.89, kind=0.72, drop="bloc_roles"),  # the measured level, below the bar
+    TestSet("blind5", 8, macro=0.92, kind=0.74, drop="bloc_roles"),  # the measured level: one kind below the bar
 ]
 
 
@@ -84,9 +84,10 @@ def test_the_bar_can_fail(test_set: TestSet, tmp_path: Path, capsys: pytest.Capt
 
 
 def test_the_blind5_floor_is_below_the_corpus_bar() -> None:
-    """blind5 is held at what was measured, which SETS.md says is below the bar."""
+    """blind5 is held at what was measured: its macro F1 meets the corpus bar, one kind (events) does not,
+    as SETS.md says."""
     blind5 = next(s for s in SETS if s.folder == "blind5")
-    assert blind5.macro < MACRO_BAR and blind5.kind < KIND_BAR
+    assert blind5.macro >= MACRO_BAR and blind5.kind < KIND_BAR
 
 
 def test_related_news_lists_give_no_blocs() -> None:
