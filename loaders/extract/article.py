@@ -703,6 +703,13 @@ def _date_from_context(text: str, day: Any) -> str | None:
     return best
 
 
+_PRESENCE_OF = re.compile(
+    r"(?i)\bsự\s+(chủ trì|đồng chủ trì|tham dự|có mặt|chứng kiến|tham gia)\s+của\s+"
+    r"(?:(?:các\s+)?(?:ông|bà|đồng chí|anh|chị)\s+)?$"
+)
+"""Who was there, said as "the presence of" a person ("với sự tham dự của đồng chí X")."""
+
+
 def _roles_in(st: _Sent) -> list[tuple[str, str]]:
     """(person name, role) for the people of one sentence."""
     people = st.people
@@ -724,6 +731,11 @@ def _roles_in(st: _Sent) -> list[tuple[str, str]]:
             r"(?i)(?:ủy quyền|uỷ quyền|thay mặt)\s+(?:của\s+)?(?:ông|bà|đồng chí)?\s*$",
             text[max(0, p.start - 40) : p.start],
         ):
+            continue
+        presence = _PRESENCE_OF.search(text, max(0, p.start - 60), p.start)
+        if presence:
+            # "với sự tham dự của đồng chí X", "dưới sự chủ trì của ông Y"
+            out.append((p.name, stronger(own, "chair" if "chủ trì" in presence.group(1).lower() else "attendee")))
             continue
         if re.search(r"(?i)\bcủa\s+(?:ông|bà|đồng chí|anh|chị)?\s*$", text[max(0, p.start - 20) : p.start]):
             continue

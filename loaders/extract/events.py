@@ -33,11 +33,12 @@ _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 CHAIR = re.compile(r"(?i)(?<![^\W\d_])(?:chủ trì|đồng chủ trì|điều hành hội nghị)(?![^\W\d_])")
 SPEAKER = re.compile(
     r"(?i)(?<![^\W\d_])(?:phát biểu|báo cáo|tham luận|phát động|cho biết|đánh giá|nhấn mạnh|khẳng định|"
-    r"trình bày|ghi nhận|biểu dương|đề nghị|công bố|quán triệt|kết luận|thông tin)(?![^\W\d_])"
+    r"trình bày|ghi nhận|biểu dương|đề nghị|công bố|quán triệt|kết luận|thông tin|chia sẻ)(?![^\W\d_])"
 )
 ATTENDEE = re.compile(
     r"(?i)(?<![^\W\d_])(?:dự|tham dự|đến dự|có mặt|tặng hoa|chúc mừng|trao|tặng|về phía .{0,40}? có|"
-    r"dự hội nghị có|tham dự hội nghị có|có các đồng chí|chụp ảnh)(?![^\W\d_])"
+    r"dự hội nghị có|tham dự hội nghị có|có các đồng chí|chụp ảnh|ký kết|ký giao ước|"
+    r"nhận (?:Cờ|cờ|Bằng khen|bằng khen|danh hiệu|bàn giao|Huân chương|huân chương))(?![^\W\d_])"
 )
 ROLE_RANK = {"chair": 3, "speaker": 2, "attendee": 1}
 

@@ -120,3 +120,19 @@ def test_a_provincial_unit_before_a_dash_leads_as_its_province():
         "công tác thi đua năm 2023 của Cụm thi đua số 3 Sở Tư pháp các tỉnh Bắc Trung Bộ."
     )
     assert [(r.get("province"), r["role"], r["year"]) for r in doc["bloc_roles"]] == [("Quảng Bình", "leader", 2023)]
+
+
+def test_roles_said_as_presence_sharing_signing_and_receiving():
+    doc = extract_article(
+        "Cụm thi đua các tỉnh Tây Nguyên tổng kết năm 2024\n\n"
+        "Sáng 20/12, tại tỉnh Gia Lai, Cụm thi đua các tỉnh Tây Nguyên tổ chức Hội nghị tổng kết công tác thi đua.\n"
+        "Đồng chí Trương An Ninh, Phó Chủ tịch UBND tỉnh Gia Lai chủ trì hội nghị, với sự tham dự của đồng chí "
+        "Đinh Thị Hồng Lam, Phó Trưởng Ban Thi đua - Khen thưởng tỉnh Kon Tum.\n"
+        "Bà Nguyễn Thị Mai Hương, Giám đốc Sở Nội vụ tỉnh Đắk Lắk chia sẻ kinh nghiệm của tỉnh.\n"
+        "Ông Lê Văn Tuấn, Chủ tịch UBND tỉnh Lâm Đồng ký giao ước thi đua năm 2025 với các tỉnh trong Cụm.\n"
+        "Ảnh: Đồng chí Lương Thị Hoa, Phó Chủ tịch UBND tỉnh Đắk Nông nhận danh hiệu đơn vị dẫn đầu Cụm.\n"
+    )
+    people = {p["id"]: p["name"] for p in doc["people"]}
+    roles = {people[p["person"]]: p["role"] for p in doc["events"][0]["participants"]}
+    assert roles == {"Trương An Ninh": "chair", "Đinh Thị Hồng Lam": "attendee", "Nguyễn Thị Mai Hương": "speaker",
+                     "Lê Văn Tuấn": "attendee", "Lương Thị Hoa": "attendee"}
