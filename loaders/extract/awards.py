@@ -22,7 +22,11 @@ _AWARD = re.compile(
 )
 _NOT_AWARD_AFTER = re.compile(r"^\s*(?:truyền thống|luân lưu)\b")
 _DESC = re.compile(r"^((?:\s+(?!của\b|cho\b|năm\b|tới\b|và\b|đến\b|để\b|tặng\b)[a-zà-ỹđ][^\W\d_]*){1,8})")
-_ISSUER = re.compile(r"^\s+của\s+(?P<who>[^,;.()\n]+?)(?=\s+(?:cho|năm|và|tới|đến|để|vì|về|nhằm|được)\b|[,;.()\n]|$)")
+# "và" ends the issuer unless a name goes on after it ("Bộ Lao động - Thương binh và Xã hội"), not another award
+_ISSUER = re.compile(
+    r"^\s+của\s+(?P<who>[^,;.()\n]+?)(?=\s+(?:cho|năm|tới|đến|để|vì|về|nhằm|được)\b"
+    r"|\s+và\b(?!\s+(?!Bằng|Cờ|Giấy|Huân|Kỷ|Danh)[A-ZĐÀ-Ỹ])|[,;.()\n]|$)"
+)
 _RECIP_AFTER = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:cho|tới|đến)\s+")
 _PROPOSED = re.compile(
     r"(?i)(?<![^\W\d_])(?:đề nghị|đề xuất|xét duyệt|thông qua|trình|bình xét|suy tôn|xét tặng|"

@@ -39,3 +39,11 @@ def test_recipient_as_subject_of_a_passive():
     got = facts("Ông Trần Phước Hiền được Chủ tịch nước tặng Huân chương Lao động hạng Ba.", 2022)
     assert [(g[0], g[1], g[2]) for g in got] == [
         ("Huân chương Lao động hạng Ba", "Chủ tịch nước", {"person": "Trần Phước Hiền"})]
+
+
+def test_an_issuer_whose_name_has_and_in_it():
+    found = find_awards("Ông A trao Bằng khen của Bộ trưởng Bộ Lao động - Thương binh và Xã hội cho 2 tập thể "
+                        "và 3 cá nhân.", None, 2023)
+    assert [(a.conferred_by, a.recipient) for a in found] == [
+        ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội", {"group": "2 tập thể"}),
+        ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội", {"group": "3 cá nhân"})]
