@@ -41,7 +41,7 @@ from vnkg.loaders.extract.events import (
     stronger,
     venue_of,
 )
-from vnkg.loaders.extract.people import PersonMention, Post, find_people, person_key
+from vnkg.loaders.extract.people import PersonMention, Post, find_people, is_local, person_key
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 from vnkg.loaders.extract.roles import find_roles
 from vnkg.loaders.extract.sentences import Sentence, split_sentences
@@ -175,7 +175,7 @@ class _People:
     def province_of(self, key: str) -> str | None:
         return next((p.province for p, _e, explicit in self.posts.get(key, []) if explicit and p.province), None)
 
-    def finish(self, home: str | None, bloc_name: str | None) -> list[dict[str, Any]]:
+    def finish(self, home: str | None, bloc_name: str | None, local_home: str | None = None) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         for key in self.order:
             chosen: dict[str, tuple[Post, str]] = {}
@@ -184,6 +184,8 @@ class _People:
                 if post.needs_home and post.province is None and home:
                     post.province = home
                     post.needs_home = False
+                if post.province is None and local_home and is_local(post):
+                    post.province = local_home
                 k = _post_key(post.title)
                 strength = 2 if explicit else (1 if post.province else 0)
                 if k not in chosen or strength > rank[k]:
@@ -200,7 +202,7 @@ class _People:
                 if post.province:
                     pos["province"] = post.province
                 org = post.organization
-                if re.match(r"(?i)(?:phó\s+)?trưởng\s+(?:khối|cụm)$", post.title) and bloc_name:
+                if re.match(r"(?i)(?:phó\s+)?trưởng\s+(?:khối|cụm)(?:\s+thi đua)?$", post.title) and bloc_name:
                     org = bloc_name
                 if org:
                     pos["organization"] = org
@@ -307,6 +309,8 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
     home = _home_province(sents, location, blocs)
     if event_st and location is None and venue:
         location = next((b.province for b in blocs if b.province), None) or home
+    if event_st and location is None:
+        location = next((b.province for b in blocs if b.province), None)  # a bloc inside one province meets there
     event_date = None
     if event_st and info.day:
         event_date = resolve_day(
@@ -517,7 +521,10 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                     add_member(primary, prov)
 
     bloc_name = primary.name if primary else None
-    doc["people"] = people.finish(home, bloc_name)
+    # a bloc inside one province (of its districts or communes): its local officials are of that province
+    local_home = next((b.province or home for b in blocs if b.province or (
+        members[id(b)] and not any(find_provinces(x) for x in members[id(b)]))), None)
+    doc["people"] = people.finish(home, bloc_name, local_home)
     bloc_ids = {id(b): f"b{i + 1}" for i, b in enumerate(blocs)}
     bloc_year = (
         (int(event_date[:4]) if event_date else None) or info.plans_year or (int(published[:4]) if published else None)

@@ -155,7 +155,7 @@ _ORG_WORDS = re.compile(
     r"Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Tỉnh đoàn|Hội đồng|Trung tâm|Công ty|Tổng công ty|Chi nhánh|"
     r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn|Thư viện|Bảo tàng|Nhà hát|Nhà văn hóa|Nhà văn hoá|Bảo hiểm|Quỹ|"
     r"Cảng vụ|Ban quản lý|Ban Quản lý|Học viện|Đại học|Tạp chí|Nhà xuất bản|Quân khu|Bộ Tư lệnh|Thành đoàn|"
-    r"Huyện đoàn|BĐBP|Bộ đội)(?![^\W\d_])"
+    r"Huyện đoàn|BĐBP|Bộ đội|[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s+[A-ZĐ]))(?![^\W\d_])"
 )
 _PARTY_PREFIX = re.compile(r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Đảng ủy|Đảng uỷ)\s")
 _ADMIN_PREFIX = re.compile(

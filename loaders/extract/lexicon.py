@@ -138,6 +138,9 @@ SURNAMES = frozenset(
         "Trưng",
         "Ưng",
         "Vy",
+        "Danh",
+        "Chau",
+        "Kha",
         "Hoàng",
     ]
 )
@@ -162,6 +165,7 @@ Phó Tổng Giám đốc|Tổng Giám đốc|Phó Giám đốc|Giám đốc|Phó
 Phó Tổng cục trưởng|Tổng cục trưởng|
 Phó Cục trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Phó Chánh án|Chánh án|
 Phó Chánh Thanh tra|Chánh Thanh tra|Chỉ huy trưởng|Phó Chỉ huy trưởng|Phó Tư lệnh|Tư lệnh|Chính ủy|Phó Chính ủy|
+Phó Tham mưu trưởng|Tham mưu trưởng|Chính trị viên|Phó Chính trị viên|
 Phó Trưởng phòng|Trưởng phòng|Tổng Thư ký|Tổng thư ký|Trưởng bản|Trưởng thôn|Đại biểu Quốc hội|Phó Trưởng đoàn|
 Trưởng đoàn|Trưởng Đoàn|Phó Hiệu trưởng|Hiệu trưởng|Phó Tổng Biên tập|Tổng Biên tập|Bí Thư|Phó Bí Thư
 """
@@ -174,6 +178,14 @@ HEAD_RE = re.compile(
     + r")(?![^\W\d_])",
     re.IGNORECASE,
 )
+
+NAMED_AFTER_PLACE = re.compile(
+    r"(?<![^\W\d_])(?:Trường|Bệnh viện|Báo|Đài|Ngân hàng|Công ty|Tổng công ty|Quỹ|[A-Z][A-Za-z]*[Bb]ank|"
+    r"(?!(?:UBND|MTTQ|BHXH|CHQS|BCHQS|HTX|KBNN|TAND|VKSND|CCB|LHPN|CAND|QĐND)\b)[A-Z]{2,5}"
+    r"(?=\s+(?:[Cc]hi nhánh\s+)?$))(?:\s[^,;]*)?$"
+)
+"""A school, hospital, paper, company or bank whose name ends with its province ("Trường Cao đẳng Y tế
+Lâm Đồng", "Vietcombank Quảng Ninh", "Agribank Chi nhánh Quảng Ninh", "BIDV Quảng Ninh")."""
 
 # A bloc's leader or deputy ("Cụm trưởng", "Phó Trưởng Khối"): a role in a bloc, not a post.
 ROLE_RE = re.compile(
@@ -202,7 +214,8 @@ hợp tác|chữ thập|thập đỏ|khuyến học|người cao|cao tuổi|văn
 thiếu niên|nhi đồng|kinh tế|công tác|tổng cục|luật gia|nạn nhân|chất độc|da cam|xung phong|nhà báo|
 tham mưu|tổng hợp|cao đẳng|trung cấp|đại học|nhà nước|
 nông thôn|chính sách|thương mại|dịch vụ|cổ phần|sư phạm|điện lực|ngoại giao|khu vực|thủy lợi|thuỷ lợi|lâm nghiệp|
-thủy sản|thuỷ sản|quy hoạch|đô thị|nhà ở|
+thủy sản|thuỷ sản|quy hoạch|đô thị|nhà ở|chi nhánh|công ty|xổ số|kiến thiết|một thành|thành viên|khai thác|
+công trình|
 tỉnh đoàn|thành đoàn|huyện đoàn|quân khu|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
 """.replace("\n", "").split("|")
     if x.strip()

@@ -22,6 +22,7 @@ from vnkg.loaders.extract.lexicon import (
     HEAD_RE,
     HONORIFICS,
     LIST_INTRO,
+    NAMED_AFTER_PLACE,
     NOT_BARE_NAME,
     NOT_NAME,
     RANKS,
@@ -44,7 +45,8 @@ _PARTY_MEMBER = re.compile(
 )
 _ORG_START = re.compile(
     r"(?<![^\W\d_])(?:Hội đồng|Hội|Ban|Ủy ban|Uỷ ban|Văn phòng|Tổng|Bộ|Sở|Viện|Cục|Vụ|"
-    r"Liên đoàn|Trường|Đảng ủy|Khối|Cụm|Mặt trận|Đoàn|Công an)(?![^\W\d_])"
+    r"Liên đoàn|Trường|Đảng ủy|Khối|Cụm|Mặt trận|Đoàn|Công an|Quân khu|Quân đoàn|Sư đoàn|Lữ đoàn|Vùng|"
+    r"Công ty|Tổng công ty|Ngân hàng|[A-Z][A-Za-z]*[Bb]ank)(?![^\W\d_])"
 )
 _STATE_SUFFIX = re.compile(r"\s+(?:Cộng hòa|Cộng hoà|CHXHCN)\b.*$", re.IGNORECASE)
 _ABBREV_PAREN = re.compile(r"\s*\((?:[A-ZĐ][\w&.–\- ]{0,30})\)")
@@ -66,12 +68,15 @@ _BARE_MEMBER = re.compile(
     r"(?i)^(?:ủy|uỷ) viên\s+(?:ban\s+)?(?:thường vụ|thường trực|chấp hành|ban chấp hành|đoàn chủ tịch)$"
 )
 """A seat on a body's committee written without the body ("Ủy viên Thường vụ")."""
+_LOCAL_COMMITTEE = re.compile(r"(?<![^\W\d_])(?:Huyện|Quận|Thị) (?:ủy|uỷ)\s+[A-ZĐ]")
 _SUB_UNIT_HEAD = re.compile(r"^(?:Phó )?(?:Vụ|Cục) trưởng (?:Vụ|Cục)\s")
 """The head of a ministry's department ("Vụ trưởng Vụ …", "Cục trưởng Cục …")."""
 _PARENT_BODY = re.compile(r"(?:Bộ|Tổng cục|Ban|Ủy ban|Uỷ ban|Văn phòng)(?=\s+[A-ZĐ])")
 """A ministry or central body, as written after a department's name and a comma."""
-_NAMED_AFTER_PLACE = re.compile(r"(?<![^\W\d_])(?:Trường|Bệnh viện|Báo|Đài)\s[^,;]*$")
-"""A school, hospital or paper whose name ends with its province ("Trường Cao đẳng Y tế Lâm Đồng")."""
+_COMMAND_HEAD = re.compile(
+    r"^(?:Phó )?(?:Chỉ huy trưởng|Tư lệnh|Chính ủy|Chính uỷ|Tham mưu trưởng|Chính trị viên)(?![^\W\d_])"
+)
+"""The posts of a military command, written one after another before the command's name."""
 _DEPARTMENT_HEAD = re.compile(r"^(?:Phó )?(?:Vụ|Cục) trưởng$")
 _MINISTRY = re.compile(r"(?<![^\W\d_])Bộ\s+[A-ZĐ].*?(?=\s+tại\s|$)")
 """The ministry a department belongs to, in the name of the next post's body."""
@@ -261,6 +266,7 @@ def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | 
         base += m.end()
     province = None
     office = named = False
+    named_word = ""
     inner = [p for p in provinces if base <= p.start and p.end <= base + len(text)]
     if inner:
         last = inner[-1]
@@ -268,7 +274,9 @@ def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | 
             # "… đại diện … tại TP.HCM": where an office is, part of its name, not the post's province
             office = bool(re.search(r"\stại\s*$", text[: last.start - base]))
             province = None if office else last.name
-            named = not last.prefixed and bool(_NAMED_AFTER_PLACE.search(text[: last.start - base]))
+            name_m = None if last.prefixed else NAMED_AFTER_PLACE.search(text[: last.start - base])
+            named = name_m is not None
+            named_word = name_m.group().split()[0] if name_m else ""
             if not (office or named):
                 text = text[: last.name_start - base].rstrip()
     text = _ABBREV_PAREN.sub("", text)
@@ -284,7 +292,7 @@ def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | 
         post.organization = rest.strip()
         return post
     if named:
-        post.organization = rest[_NAMED_AFTER_PLACE.search(rest).start() :].strip()
+        post.organization = rest[rest.find(named_word) :].strip() if named_word in rest else None
         return post
     if province is None and _PROVINCIAL.search(text) and not _NATIONAL.search(text):
         post.needs_home = True
@@ -293,6 +301,11 @@ def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | 
         if org:
             post.organization = rest[org.start() :].strip()
     return post
+
+
+def is_local(post: Post) -> bool:
+    """Whether a post is of a district or commune ("Chủ tịch UBND xã Song Lãng", "Bí thư Huyện ủy Vũ Thư")."""
+    return bool(re.search(_LOCAL_UNIT, post.title) or _LOCAL_COMMITTEE.search(post.title))
 
 
 def _titles_before(text: str, masked: str, end: int, provinces: list[ProvinceMention]) -> list[Post]:
@@ -451,7 +464,10 @@ def find_people(
     # "phường Bạch Đằng", "huyện Mường Lát": a local unit's name is no one's name
     blocked += [(m.start(1), m.end(1)) for m in _LOCAL_NAME.finditer(text)]
     out: list[PersonMention] = []
+    covered = 0  # the end of the posts written after the last person found: no one's name is inside them
     for run in _runs(text, words, blocked):
+        if words[run[0]][0] < covered:
+            continue  # "Giám đốc Công ty Lâm nghiệp La Ngà": a place in a body's name, not a person
         while len(run) > 2 and _HONORIFIC_WORD.match(words[run[0]][2]):
             run = run[1:]  # "Ông Trà Văn Đông": the honorific opens the sentence, not the name
         toks = [words[i][2] for i in run]
@@ -497,7 +513,8 @@ def find_people(
                 continue
             if not surname and not (honor or appos or rank_m):
                 continue
-            post_after, _ = _titles_after(text, masked, e, provinces)
+            post_after, after_end = _titles_after(text, masked, e, provinces)
+            covered = after_end if post_after else covered
             mention = PersonMention(
                 name=name,
                 start=s,
@@ -585,7 +602,13 @@ def _carry_body(posts: list[Post]) -> list[Post]:
             post.title = f"{post.title} {committee.group()}"
             post.organization = None
             post.province, post.needs_home = nxt.province, nxt.needs_home
-        elif nxt.organization and not (nxt.province or nxt.needs_home):
+        elif nxt.organization and not nxt.needs_home:
             ministry = _MINISTRY.search(nxt.organization) if _DEPARTMENT_HEAD.match(post.title) else None
             post.organization = ministry.group() if ministry else nxt.organization
+            post.province = nxt.province
+        elif nxt.province and _COMMAND_HEAD.match(post.title) and _COMMAND_HEAD.match(nxt.title):
+            # "Phó Chỉ huy trưởng - Tham mưu trưởng Bộ CHQS tỉnh X": both posts of one command
+            body = nxt.title[_COMMAND_HEAD.match(nxt.title).end() :]
+            post.organization = re.sub(r"\s+(?:tỉnh|thành phố|TP\.?)$", "", body.strip()) or None
+            post.province = nxt.province
     return posts

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnkg.loaders.extract.lexicon import HEAD_RE, ROLE_RE
+from vnkg.loaders.extract.lexicon import HEAD_RE, NAMED_AFTER_PLACE, ROLE_RE
 from vnkg.loaders.extract.people import PersonMention
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 
@@ -29,11 +29,11 @@ _TAKES = (
 )
 """The verbs that give a unit the role ("là", "được giao làm", "nhận cờ luân lưu")."""
 _CONNECTOR = re.compile(
-    r"^\s*(?:\)\s*)?(?:,\s*)?" + _TAKES + r"?\s*(?:vai trò\s*)?"
+    r"^\s*(?:\)\s*)?(?:,\s*)?(?:(?:sẽ|tiếp tục|sẽ tiếp tục)\s+)?" + _TAKES + r"?\s*(?:vai trò\s*)?"
     r"(?:[-–]\s*(?=đơn vị))?(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
 )
 _LEFT_BOUNDARY = re.compile(
-    r"(?i)(?:[,;:(|]|\b(?:tại|cho|bầu|(?-i:giao)|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|giữa)\b)"
+    r"(?i)(?:[,;:(|]|\b(?:tại|cho|bầu|(?-i:giao)|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|giữa|để)\b)"
 )
 # Institutions whose own names hold a place name ("Trường Cao đẳng Sư phạm Đắk Lắk", "Bộ Tư lệnh Thủ đô Hà Nội"):
 # the place does not make them the province.
@@ -48,7 +48,7 @@ _ORG_UNIT = re.compile(
     r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
     r"Thị xã|Quận|Thành phố|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Bộ Chỉ huy|Đảng ủy|Đảng uỷ|xã|Xã|phường|Phường|"
     r"thị trấn|Thị trấn|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra|Đài|Báo|Quân khu|Bộ Tư lệnh|Quân đoàn|Công ty|"
-    r"Tổng công ty|BĐBP|Bệnh viện|Học viện)(?![^\W\d_])"
+    r"Tổng công ty|BĐBP|Bệnh viện|Học viện|[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s))(?![^\W\d_])"
 )
 
 
@@ -63,6 +63,8 @@ class RoleFact:
     start: int = 0
     outgoing: bool = False
     """The unit hands the role over: it held it in the year the meeting closes."""
+    incoming: bool = False
+    """The unit is handed the role ("bàn giao nhiệm vụ Trưởng Khối cho Y"): it holds it the year after."""
     agency: str | None = None
     """The provincial agency the province stands for here ("Viện Kiểm sát nhân dân tỉnh"), where the
     unit was read from its official's post: a bloc of one province's agencies takes the agency."""
@@ -78,11 +80,13 @@ def _unit_from(text: str, provinces: list[ProvinceMention], offset: int) -> tupl
     if _INSTITUTION.match(phrase) and len(phrase.split()) >= 2:
         return None, phrase
     inner = [p for p in provinces if offset <= p.start < offset + len(text)]
+    before = text[: inner[-1].start - offset] if inner else ""
     if not inner:
         inner = find_provinces(phrase)
-        if inner:
-            return inner[-1].name, None
+        before = phrase[: inner[-1].start] if inner else ""
     if inner:
+        if not inner[-1].prefixed and NAMED_AFTER_PLACE.search(before):
+            return None, phrase  # "Vietcombank Quảng Ninh": a bank's branch, not the province
         return inner[-1].name, None
     if _ORG_UNIT.match(phrase) and (len(phrase.split()) >= 2 or phrase in ("Tỉnh đoàn", "Thành đoàn")):
         return None, phrase
@@ -124,13 +128,16 @@ def _before(
         if floor <= p.start and p.end <= kw_start:
             opening = list(_LEFT_BOUNDARY.finditer(text, floor, p.start))
             phrase = text[opening[-1].end() if opening else floor : p.start].strip()
-            if not p.prefixed and _INSTITUTION.match(phrase):
+            if not p.prefixed and (_INSTITUTION.match(phrase) or NAMED_AFTER_PLACE.search(phrase + " ")):
                 continue  # "Trường Cao đẳng Sư phạm Đắk Lắk là Khối trưởng": the school, not the province
             cands.append((p.start, p.end, p.name, None))
     for person in people:
         if floor <= person.start and person.end <= kw_start:
-            prov = next((x.province for x in person.posts if x.province), None)
+            with_place = next((x for x in person.posts if x.province), None)
+            prov = with_place.province if with_place else None
             org = None
+            if with_place and with_place.organization and prov and prov in with_place.organization:
+                prov, org = None, with_place.organization  # "Giám đốc Vietcombank Quảng Ninh": the bank
             if prov is None:
                 body = next(
                     (
@@ -213,8 +220,13 @@ def find_roles(
         paired = i + 1 < len(matches) and re.fullmatch(r"\s*(?:,|và)\s*", text[m.end() : matches[i + 1].start()])
         paired_prev = i > 0 and re.fullmatch(r"\s*(?:,|và)\s*", text[matches[i - 1].end() : m.start()])
         units = _apposed(text, m.start(), prev_end, provinces)
+        after_kw = False
         if not units:
             units = _after(text, m.end(), limit if not paired else len(text), provinces)
+            after_kw = bool(units)
+        # "X, đơn vị Trưởng Khối năm 2025, bàn giao nhiệm vụ Trưởng Khối cho Y": Y takes it over
+        handed = after_kw and bool(re.search(r"(?i)bàn giao\s+(?:lại\s+)?(?:nhiệm vụ\s+|vai trò\s+|cờ\s+)?$",
+                                             text[max(0, m.start() - 40) : m.start()]))
         if paired or paired_prev:
             # "Cụm trưởng, Cụm phó năm 2023 (tỉnh Bắc Kạn và tỉnh Tuyên Quang)"
             first = matches[i - 1] if paired_prev else m
@@ -238,6 +250,7 @@ def find_roles(
                          agency=agency)
             )
             out[-1].year = -(i + 1)  # placeholder: index of the keyword, resolved below
+            out[-1].incoming = handed
         prev_end = m.end()
     # years: own, else the next keyword's, else the previous one's, else the one the sentence opens with
     opening = list(_OPENING_YEAR.finditer(text, 0, matches[0].start()))
@@ -251,6 +264,10 @@ def find_roles(
         clause_years.append(int(opened[0].group(1)) if opened else None)
     for fact in out:
         idx = -fact.year - 1 if fact.year is not None and fact.year < 0 else 0
+        if years[idx] is None and fact.incoming:
+            given = next((y for y in reversed(years[:idx]) if y is not None), None)
+            fact.year = given + 1 if given is not None else None  # the year after the one handed over
+            continue
         year = years[idx] if years[idx] is not None else clause_years[idx]
         if year is None:
             year = next((y for y in years[idx + 1 :] if y is not None), None)

@@ -136,3 +136,20 @@ def test_roles_said_as_presence_sharing_signing_and_receiving():
     roles = {people[p["person"]]: p["role"] for p in doc["events"][0]["participants"]}
     assert roles == {"Trương An Ninh": "chair", "Đinh Thị Hồng Lam": "attendee", "Nguyễn Thị Mai Hương": "speaker",
                      "Lê Văn Tuấn": "attendee", "Lương Thị Hoa": "attendee"}
+
+
+def test_a_bloc_inside_one_province_places_its_meeting_and_its_local_officials():
+    doc = extract_article(
+        "Cụm thi đua số 3 huyện Vũ Thư tổng kết năm 2024\n\n"
+        "Ngày 19/12/2024, Cụm thi đua số 3 các xã huyện Vũ Thư tỉnh Thái Bình tổ chức hội nghị tổng kết công tác "
+        "thi đua năm 2024. Cụm gồm các xã: Song Lãng, Minh Lãng và Việt Thuận.\n"
+        "Đồng chí Bùi Văn Thắng, Phó Bí thư Thường trực Huyện ủy Vũ Thư dự và phát biểu.\n"
+        "Khối trưởng: ông Trần Văn Hải, Giám đốc Sở Nội vụ, Trưởng Khối thi đua năm 2024 chủ trì hội nghị.\n"
+    )
+    (event,) = doc["events"]
+    assert event["location"] == "Thái Bình"
+    posts = {p["name"]: p["positions"] for p in doc["people"]}
+    assert [(q["title"], q.get("province")) for q in posts["Bùi Văn Thắng"]] == [
+        ("Phó Bí thư Thường trực Huyện ủy Vũ Thư", "Thái Bình")]
+    leader = next(q for q in posts["Trần Văn Hải"] if q["title"].startswith("Trưởng Khối"))
+    assert leader["organization"] == doc["blocs"][0]["name"]

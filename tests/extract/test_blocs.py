@@ -51,3 +51,9 @@ def test_a_name_that_goes_on_after_a_comma_keeps_its_words():
         "Khối thi đua Mặt trận, đoàn thể tỉnh Đồng Tháp"]
     assert names("Cụm thi đua các phường trung tâm TP Hạ Long tổng kết năm 2024") == [
         "Cụm thi đua các phường trung tâm TP Hạ Long"]
+
+
+def test_members_named_as_bank_branches():
+    listed = "Agribank Chi nhánh Quảng Ninh, Vietcombank Quảng Ninh, BIDV Quảng Ninh và MB Quảng Ninh."
+    assert parse_members(listed) == [
+        "Agribank Chi nhánh Quảng Ninh", "Vietcombank Quảng Ninh", "BIDV Quảng Ninh", "MB Quảng Ninh"]

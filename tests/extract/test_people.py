@@ -119,3 +119,30 @@ def test_general_department_heads_and_small_letter_words_of_associations():
                    "Phó Chủ tịch Hội Luật gia Việt Nam.")
     assert found["Khổng Minh Lợi"][0][0] == "Phó Tổng cục trưởng Tổng cục Hải quan"
     assert found["Đinh Khắc Huy"][0][0] == "Phó Chủ tịch Hội Luật gia Việt Nam"
+
+
+def test_a_bank_or_company_named_after_its_province_keeps_the_name():
+    found = bodies("Ông Phạm Ngọc Sơn, Giám đốc Vietcombank Quảng Ninh phát biểu; ông Trịnh Văn Khải, Giám đốc BIDV "
+                   "Quảng Ninh; ông Lê Văn An, Chủ tịch UBND Quảng Ninh.")
+    assert found["Phạm Ngọc Sơn"] == [("Giám đốc Vietcombank Quảng Ninh", "Vietcombank Quảng Ninh", "Quảng Ninh")]
+    assert found["Trịnh Văn Khải"] == [("Giám đốc BIDV Quảng Ninh", "BIDV Quảng Ninh", "Quảng Ninh")]
+    assert found["Lê Văn An"] == [("Chủ tịch UBND", None, "Quảng Ninh")]  # an administrative body is split
+
+
+def test_a_head_before_a_named_company_takes_it_and_its_place_is_no_person():
+    found = bodies("Ông Huỳnh Tấn Lộc, Chủ tịch kiêm Giám đốc Công ty TNHH MTV Lâm nghiệp La Ngà phát biểu.")
+    assert list(found) == ["Huỳnh Tấn Lộc"]
+    assert found["Huỳnh Tấn Lộc"][0] == ("Chủ tịch", "Công ty TNHH MTV Lâm nghiệp La Ngà", None)
+
+
+def test_posts_of_one_military_command():
+    found = bodies("Thiếu tướng Nguyễn Hoàng Phúc, Phó Tư lệnh, Tham mưu trưởng Quân khu 9 phát biểu. Đại tá Huỳnh "
+                   "Minh Trí, Phó Chỉ huy trưởng - Tham mưu trưởng Bộ Chỉ huy Quân sự thành phố Cần Thơ báo cáo.")
+    assert found["Nguyễn Hoàng Phúc"] == [("Phó Tư lệnh", "Quân khu 9", None),
+                                          ("Tham mưu trưởng Quân khu 9", "Quân khu 9", None)]
+    assert found["Huỳnh Minh Trí"][0] == ("Phó Chỉ huy trưởng", "Bộ Chỉ huy Quân sự", "Cần Thơ")
+
+
+def test_khmer_surnames():
+    assert list(bodies("Đại tá Danh Hoàng Sơn, Chính ủy Bộ Chỉ huy Quân sự tỉnh An Giang phát biểu.")) == [
+        "Danh Hoàng Sơn"]

@@ -41,3 +41,25 @@ def test_giver_without_a_year_is_flagged_outgoing():
     facts = find_roles("Tại hội nghị, tỉnh Nam Định đã bàn giao vai trò Cụm trưởng cho tỉnh Ninh Bình.")
     assert [(r.province, r.role, r.outgoing) for r in facts] == [
         ("Ninh Bình", "leader", False), ("Nam Định", "leader", True)]
+
+
+def test_a_bank_branch_leads_not_its_province():
+    found = find_roles("Năm 2024, Vietcombank Quảng Ninh là đơn vị Trưởng khối, VietinBank Quảng Ninh là đơn vị "
+                       "Phó Trưởng khối.")
+    assert [(r.role, r.province, r.organization, r.year) for r in found] == [
+        ("leader", None, "Vietcombank Quảng Ninh", 2024), ("deputy", None, "VietinBank Quảng Ninh", 2024)]
+
+
+def test_units_agreed_on_and_to_come():
+    found = find_roles("Hội nghị thống nhất để BIDV Quảng Ninh đảm nhận vai trò Trưởng khối năm 2025.")
+    assert [(r.organization, r.year) for r in found] == [("BIDV Quảng Ninh", 2025)]
+    found = find_roles("Năm 2026, Bộ Chỉ huy Quân sự tỉnh Vĩnh Long sẽ đảm nhiệm vai trò Khối trưởng.")
+    assert [(r.province, r.organization, r.year) for r in found] == [("Vĩnh Long", None, 2026)]
+
+
+def test_the_unit_handed_the_role_holds_it_the_year_after():
+    found = find_roles("Công ty TNHH MTV Khai thác công trình thủy lợi Đồng Nai, đơn vị Trưởng Khối năm 2025, đã bàn "
+                       "giao nhiệm vụ Trưởng Khối cho Công ty TNHH MTV Xổ số kiến thiết Đồng Nai.")
+    assert [(r.organization, r.year) for r in found] == [
+        ("Công ty TNHH MTV Khai thác công trình thủy lợi Đồng Nai", 2025),
+        ("Công ty TNHH MTV Xổ số kiến thiết Đồng Nai", 2026)]
