@@ -17,7 +17,8 @@ from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 _AWARD = re.compile(
     r"(?<![^\W\d_])(?P<kind>(?:[Cc]ờ|CỜ)(?:\s+(?:[Tt]hi đua|THI ĐUA))?|(?:[Bb]ằng|BẰNG)\s+(?:khen|KHEN)|"
     r"[Gg]iấy\s+khen|[Hh]uân chương\s+(?:[A-ZĐÀ-Ỹ][^\W\d_]*)(?:\s+[^\W\d_]+){0,3}?\s+hạng\s+(?:[Nn]hất|[Nn]hì|[Bb]a)|"
-    r"[Hh]uân chương\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){0,3}|[Kk]ỷ niệm chương|"
+    r"[Hh]uân chương\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[a-zà-ỹđ][^\W\d_]*){0,3}|"
+    r"[Kk]ỷ niệm chương(?:\s+[\"“][^\"”]{2,80}[\"”])?|"
     r"[Dd]anh hiệu\s+[\"“]?[A-ZĐÀ-Ỹ][^,;.\"”]{2,40}[\"”]?)(?![^\W\d_])"
 )
 _NOT_AWARD_AFTER = re.compile(r"^\s*(?:truyền thống|luân lưu)\b")
@@ -55,7 +56,8 @@ _ORG_START = re.compile(
     r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Kho bạc|Bảo hiểm|Ngân hàng|"
     r"Thanh tra|Tòa án|Toà án|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
     r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố|BĐBP|Bộ đội|Quân khu|Quân đoàn|Bộ Tư lệnh|"
-    r"Bộ Chỉ huy|Học viện|Đại học|BHXH|Liên minh|HTX|Hợp tác xã)(?![^\W\d_])"
+    r"Bộ Chỉ huy|Học viện|Đại học|BHXH|Liên minh|HTX|Hợp tác xã|[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s+[A-ZĐ]))"
+    r"(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(
     r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
@@ -221,7 +223,7 @@ def _subject(lead: str) -> list[dict[str, str]]:
         "",
     )
     lead = re.sub(r"(?i)^(?:ông|bà|đồng chí|đ/c)\s+", "", lead)
-    lead = re.sub(r"\s+(?:xếp|đạt|dẫn đầu|đứng|là|đã|vừa|cũng|đều)\b.*$", "", lead).strip()
+    lead = re.sub(r"\s+(?:xếp|đạt|dẫn đầu|đứng|là|đã|vừa|cũng|đều|vinh dự|rất|được)\b.*$", "", lead).strip()
     if not lead:
         return []
     if re.search(r"\s+và\s+", lead):  # "Hội LHPN tỉnh A và Hội LHPN tỉnh B", "TP. Hồ Chí Minh và tỉnh Bình Dương"
@@ -323,6 +325,9 @@ def find_awards(
                 year = int(opened.group(1))
             if subject.group("who") and issuer is None:
                 issuer = subject.group("who").strip()
+        named_count = sum("group" not in r for r in recips)
+        if named_count >= 2 and "group" in recips[-1] and group_size(recips[-1]) == named_count:
+            recips = recips[:-1]  # "cho A và B, hai đơn vị dẫn đầu": the count says who A and B are
         if not recips:
             continue
         if len(recips) == 1 and group_size(recips[0]):

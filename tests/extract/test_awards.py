@@ -47,3 +47,22 @@ def test_an_issuer_whose_name_has_and_in_it():
     assert [(a.conferred_by, a.recipient) for a in found] == [
         ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội", {"group": "2 tập thể"}),
         ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội", {"group": "3 cá nhân"})]
+
+
+def test_bank_recipients_and_the_count_that_describes_them():
+    found = find_awards("Ông Đặng Quang Vinh đã trao Cờ thi đua của UBND tỉnh Quảng Ninh cho Agribank Chi nhánh Quảng "
+                        "Ninh và BIDV Quảng Ninh, hai đơn vị dẫn đầu phong trào thi đua của Khối năm 2024.", None, 2024)
+    assert [a.recipient for a in found] == [{"organization": "Agribank Chi nhánh Quảng Ninh"},
+                                            {"organization": "BIDV Quảng Ninh"}]
+
+
+def test_a_person_honoured_as_the_subject_and_a_named_medal():
+    found = find_awards("Cũng tại hội nghị, ông Trịnh Văn Khải vinh dự được trao Bằng khen của Thống đốc Ngân hàng Nhà "
+                        "nước Việt Nam vì đã có thành tích xuất sắc.", None, 2024)
+    assert [(a.conferred_by, a.recipient) for a in found] == [
+        ("Thống đốc Ngân hàng Nhà nước Việt Nam", {"person": "Trịnh Văn Khải"})]
+    found = find_awards("Ông Tạ Quang Minh đã trao Kỷ niệm chương “Vì sự nghiệp thi đua, khen thưởng” cho ông Ma Văn "
+                        "Kiên và bà Nông Thị Huyền.", None, 2024)
+    assert [(a.award, a.recipient) for a in found] == [
+        ("Kỷ niệm chương “Vì sự nghiệp thi đua, khen thưởng”", {"person": "Ma Văn Kiên"}),
+        ("Kỷ niệm chương “Vì sự nghiệp thi đua, khen thưởng”", {"person": "Nông Thị Huyền"})]
