@@ -56,7 +56,8 @@ _ORG_START = re.compile(
     r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Kho bạc|Bảo hiểm|Ngân hàng|"
     r"Thanh tra|Tòa án|Toà án|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
     r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố|BĐBP|Bộ đội|Quân khu|Quân đoàn|Bộ Tư lệnh|"
-    r"Bộ Chỉ huy|Học viện|Đại học|BHXH|Liên minh|HTX|Hợp tác xã|[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s+[A-ZĐ]))"
+    r"Bộ Chỉ huy|Học viện|Đại học|BHXH|Liên minh|HTX|Hợp tác xã|VKSND|TAND|Viện Kiểm sát|Kiểm toán|"
+    r"[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s+[A-ZĐ]))"
     r"(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(

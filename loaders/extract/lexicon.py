@@ -141,6 +141,7 @@ SURNAMES = frozenset(
         "Danh",
         "Chau",
         "Kha",
+        "Ka",
         "Hoàng",
     ]
 )
@@ -166,6 +167,7 @@ Phó Tổng cục trưởng|Tổng cục trưởng|
 Phó Cục trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Phó Chánh án|Chánh án|
 Phó Chánh Thanh tra|Chánh Thanh tra|Chỉ huy trưởng|Phó Chỉ huy trưởng|Phó Tư lệnh|Tư lệnh|Chính ủy|Phó Chính ủy|
 Phó Tham mưu trưởng|Tham mưu trưởng|Chính trị viên|Phó Chính trị viên|
+Phó Tổng Kiểm toán|Tổng Kiểm toán|Phó Thống đốc|Thống đốc|Phó Tổng Thanh tra|Tổng Thanh tra|
 Phó Trưởng phòng|Trưởng phòng|Tổng Thư ký|Tổng thư ký|Trưởng bản|Trưởng thôn|Đại biểu Quốc hội|Phó Trưởng đoàn|
 Trưởng đoàn|Trưởng Đoàn|Phó Hiệu trưởng|Hiệu trưởng|Phó Tổng Biên tập|Tổng Biên tập|Bí Thư|Phó Bí Thư
 """
@@ -214,7 +216,7 @@ hợp tác|chữ thập|thập đỏ|khuyến học|người cao|cao tuổi|văn
 thiếu niên|nhi đồng|kinh tế|công tác|tổng cục|luật gia|nạn nhân|chất độc|da cam|xung phong|nhà báo|
 tham mưu|tổng hợp|cao đẳng|trung cấp|đại học|nhà nước|
 nông thôn|chính sách|thương mại|dịch vụ|cổ phần|sư phạm|điện lực|ngoại giao|khu vực|thủy lợi|thuỷ lợi|lâm nghiệp|
-thủy sản|thuỷ sản|quy hoạch|đô thị|nhà ở|chi nhánh|công ty|xổ số|kiến thiết|một thành|thành viên|khai thác|
+thủy sản|thuỷ sản|quy hoạch|đô thị|nhà ở|tối cao|chi nhánh|công ty|xổ số|kiến thiết|một thành|thành viên|khai thác|
 công trình|
 tỉnh đoàn|thành đoàn|huyện đoàn|quân khu|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
 """.replace("\n", "").split("|")

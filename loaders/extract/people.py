@@ -81,6 +81,9 @@ _DEPARTMENT_HEAD = re.compile(r"^(?:Phó )?(?:Vụ|Cục) trưởng$")
 _MINISTRY = re.compile(r"(?<![^\W\d_])Bộ\s+[A-ZĐ].*?(?=\s+tại\s|$)")
 """The ministry a department belongs to, in the name of the next post's body."""
 _PARTY_COMMITTEE = re.compile(r"(?<![^\W\d_])(?:Tỉnh|Thành) (?:ủy|uỷ)(?![^\W\d_])")
+_MIDDLE_MARKERS = frozenset({"Thị", "Văn"})
+"""Middle names that only stand inside a person's name."""
+_MARKED = (["Thị"], ["Văn"])
 _HONORIFIC_WORD = re.compile(r"^(?:Ông|Bà|Anh|Chị)$")
 _LIST_SEP = re.compile(r"\s*(?:,|-|–|—|kiêm)\s*")
 
@@ -481,6 +484,8 @@ def find_people(
             ):
                 start_idx = i
                 break
+        if start_idx and len(toks) <= 5 and toks[start_idx - 1] in _MIDDLE_MARKERS and start_idx >= 2:
+            start_idx -= 2  # "Ka Thị Mai Hương": "Thị" is inside a name, whose first word is no listed surname
         candidates = [start_idx] if start_idx is not None else []
         if (
             start_idx != 0
@@ -511,8 +516,8 @@ def find_people(
                 continue  # "Hồ Chí Minh": a province's name, not a person here
             if not (pre or honor or appos or rank_m or person_key(name) in known_keys):
                 continue
-            if not surname and not (honor or appos or rank_m):
-                continue
+            if not surname and not (honor or appos or rank_m) and not (pre and toks[idx + 1 :][:1] in _MARKED):
+                continue  # "Viện trưởng VKSND tỉnh Trà Vinh Sơn Thị Sóc Khang": a post, then a marked name
             post_after, after_end = _titles_after(text, masked, e, provinces)
             covered = after_end if post_after else covered
             mention = PersonMention(

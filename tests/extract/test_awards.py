@@ -66,3 +66,10 @@ def test_a_person_honoured_as_the_subject_and_a_named_medal():
     assert [(a.award, a.recipient) for a in found] == [
         ("Kỷ niệm chương “Vì sự nghiệp thi đua, khen thưởng”", {"person": "Ma Văn Kiên"}),
         ("Kỷ niệm chương “Vì sự nghiệp thi đua, khen thưởng”", {"person": "Nông Thị Huyền"})]
+
+
+def test_procuracies_and_courts_as_recipients():
+    found = find_awards("Hội nghị thống nhất đề nghị tặng Bằng khen của Viện trưởng VKSND tối cao cho VKSND tỉnh Bạc "
+                        "Liêu và VKSND tỉnh Hậu Giang.", None, 2024)
+    assert [a.recipient for a in found] == [{"organization": "VKSND tỉnh Bạc Liêu"},
+                                            {"organization": "VKSND tỉnh Hậu Giang"}]

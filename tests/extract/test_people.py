@@ -146,3 +146,18 @@ def test_posts_of_one_military_command():
 def test_khmer_surnames():
     assert list(bodies("Đại tá Danh Hoàng Sơn, Chính ủy Bộ Chỉ huy Quân sự tỉnh An Giang phát biểu.")) == [
         "Danh Hoàng Sơn"]
+
+
+def test_names_the_surname_list_does_not_know_yet():
+    found = bodies("Tham dự có các đồng chí: Giàng A Tủa, Trưởng Ban Dân vận Tỉnh ủy Lai Châu; Vũ Thị Thanh Hoa, Phó "
+                   "Trưởng Ban Thi đua - Khen thưởng tỉnh Lai Châu. Đồng chí Viện trưởng VKSND tỉnh Trà Vinh Sơn Thị "
+                   "Sóc Khang chủ trì. Phát biểu có đồng chí Ka Thị Mai Hương, Phó Chánh án TAND tỉnh Lâm Đồng.")
+    assert {"Vũ Thị Thanh Hoa", "Sơn Thị Sóc Khang", "Ka Thị Mai Hương"} <= set(found)
+    assert "Mai Hương" not in found
+
+
+def test_heads_of_the_state_bank_and_the_state_audit():
+    found = bodies("Phó Tổng Kiểm toán Nhà nước Bùi Quốc Trung và Phó Thống đốc Ngân hàng Nhà nước Việt Nam Lương Thị "
+                   "Thúy Nga đồng chủ trì.")
+    assert found["Bùi Quốc Trung"][0][0] == "Phó Tổng Kiểm toán Nhà nước"
+    assert found["Lương Thị Thúy Nga"][0][0] == "Phó Thống đốc Ngân hàng Nhà nước Việt Nam"

@@ -26,3 +26,9 @@ def test_the_unit_of_the_day():
 def test_prefixed_span_is_kept():
     (m,) = find_provinces("tại tỉnh Bắc Giang,")
     assert m.prefixed and "tại tỉnh Bắc Giang,"[m.start : m.end] == "tỉnh Bắc Giang"
+
+
+def test_a_province_spelt_without_its_tones_in_toned_text_is_a_name():
+    assert find_provinces("Đồng chí Vũ Thị Thanh Hoa phát biểu.") == []
+    assert [p.name for p in find_provinces("Dong chi Nguyen Van A, tinh Thanh Hoa")] == ["Thanh Hóa"]
+    assert [p.name for p in find_provinces("Đồng chí Lê Văn B, tỉnh Thanh Hoa phát biểu.")] == ["Thanh Hóa"]

@@ -37,6 +37,7 @@ SETS = [
     TestSet("blind4", 15),
     TestSet("blind5", 8, drop="bloc_roles"),
     TestSet("blind6", 8),
+    TestSet("blind7", 8),
 ]
 
 
