@@ -83,7 +83,6 @@ _MINISTRY = re.compile(r"(?<![^\W\d_])Bộ\s+[A-ZĐ].*?(?=\s+tại\s|$)")
 _PARTY_COMMITTEE = re.compile(r"(?<![^\W\d_])(?:Tỉnh|Thành) (?:ủy|uỷ)(?![^\W\d_])")
 _MIDDLE_MARKERS = frozenset({"Thị", "Văn"})
 """Middle names that only stand inside a person's name."""
-_MARKED = (["Thị"], ["Văn"])
 _HONORIFIC_WORD = re.compile(r"^(?:Ông|Bà|Anh|Chị)$")
 _LIST_SEP = re.compile(r"\s*(?:,|-|–|—|kiêm)\s*")
 
@@ -516,7 +515,8 @@ def find_people(
                 continue  # "Hồ Chí Minh": a province's name, not a person here
             if not (pre or honor or appos or rank_m or person_key(name) in known_keys):
                 continue
-            if not surname and not (honor or appos or rank_m) and not (pre and toks[idx + 1 :][:1] in _MARKED):
+            marked = idx + 1 < len(toks) and toks[idx + 1] in _MIDDLE_MARKERS
+            if not surname and not (honor or appos or rank_m) and not (pre and marked):
                 continue  # "Viện trưởng VKSND tỉnh Trà Vinh Sơn Thị Sóc Khang": a post, then a marked name
             post_after, after_end = _titles_after(text, masked, e, provinces)
             covered = after_end if post_after else covered
