@@ -521,9 +521,11 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                     add_member(primary, prov)
 
     bloc_name = primary.name if primary else None
-    # a bloc inside one province (of its districts or communes): its local officials are of that province
-    local_home = next((b.province or home for b in blocs if b.province or (
-        members[id(b)] and not any(find_provinces(x) for x in members[id(b)]))), None)
+    for b in blocs:  # a bloc of one province's districts, communes or agencies is in that province
+        if b.province is None and members[id(b)] and not any(find_provinces(x) for x in members[id(b)]) and home:
+            b.province = home
+    # a bloc inside one province: its local officials are of that province
+    local_home = next((b.province for b in blocs if b.province), None)
     doc["people"] = people.finish(home, bloc_name, local_home)
     bloc_ids = {id(b): f"b{i + 1}" for i, b in enumerate(blocs)}
     bloc_year = (
@@ -531,8 +533,6 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
     )
     doc["blocs"] = []
     for b in blocs:
-        if b.province is None and members[id(b)] and not any(find_provinces(x) for x in members[id(b)]) and home:
-            b.province = home
         item = {
             "id": bloc_ids[id(b)],
             "name": b.name,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vnkg.loaders.extract.lexicon import ACRONYM_NAME, BANK_NAME
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 
 _AWARD = re.compile(
@@ -57,7 +58,7 @@ _ORG_START = re.compile(
     r"Thanh tra|Tòa án|Toà án|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
     r"xã|phường|thị trấn|huyện|quận|thị xã|thành phố|Thành phố|BĐBP|Bộ đội|Quân khu|Quân đoàn|Bộ Tư lệnh|"
     r"Bộ Chỉ huy|Học viện|Đại học|BHXH|Liên minh|HTX|Hợp tác xã|VKSND|TAND|Viện Kiểm sát|Kiểm toán|"
-    r"[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s+[A-ZĐ]))"
+    + BANK_NAME + "|" + ACRONYM_NAME + ")"
     r"(?![^\W\d_])"
 )
 _SUBJECT_ISSUER = re.compile(

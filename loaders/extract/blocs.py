@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vnkg.loaders.extract.lexicon import BODY_BIGRAMS
+from vnkg.loaders.extract.lexicon import ACRONYM_NAME, BANK_NAME, BODY_BIGRAMS
 from vnkg.loaders.extract.places import find_provinces
 
 from vnkg.text import fold_tones
@@ -155,7 +155,7 @@ _ORG_WORDS = re.compile(
     r"Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Tỉnh đoàn|Hội đồng|Trung tâm|Công ty|Tổng công ty|Chi nhánh|"
     r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn|Thư viện|Bảo tàng|Nhà hát|Nhà văn hóa|Nhà văn hoá|Bảo hiểm|Quỹ|"
     r"Cảng vụ|Ban quản lý|Ban Quản lý|Học viện|Đại học|Tạp chí|Nhà xuất bản|Quân khu|Bộ Tư lệnh|Thành đoàn|"
-    r"Huyện đoàn|BĐBP|Bộ đội|[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s+[A-ZĐ]))(?![^\W\d_])"
+    r"Huyện đoàn|BĐBP|Bộ đội|" + BANK_NAME + "|" + ACRONYM_NAME + r")(?![^\W\d_])"
 )
 _PARTY_PREFIX = re.compile(r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Đảng ủy|Đảng uỷ)\s")
 _ADMIN_PREFIX = re.compile(

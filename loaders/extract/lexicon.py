@@ -181,8 +181,12 @@ HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 
+BANK_NAME = r"[A-Z][A-Za-z]*[Bb]ank"
+"""A bank's brand as written ("Vietcombank", "VietinBank")."""
+ACRONYM_NAME = r"[A-Z]{2,5}(?=\s+[A-ZĐ])"
+"""A unit named by its acronym before a capitalised word ("BIDV Quảng Ninh", "MB Quảng Ninh")."""
 NAMED_AFTER_PLACE = re.compile(
-    r"(?<![^\W\d_])(?:Trường|Bệnh viện|Báo|Đài|Ngân hàng|Công ty|Tổng công ty|Quỹ|[A-Z][A-Za-z]*[Bb]ank|"
+    r"(?<![^\W\d_])(?:Trường|Bệnh viện|Báo|Đài|Ngân hàng|Công ty|Tổng công ty|Quỹ|" + BANK_NAME + "|"
     r"(?!(?:UBND|MTTQ|BHXH|CHQS|BCHQS|HTX|KBNN|TAND|VKSND|CCB|LHPN|CAND|QĐND)\b)[A-Z]{2,5}"
     r"(?=\s+(?:[Cc]hi nhánh\s+)?$))(?:\s[^,;]*)?$"
 )

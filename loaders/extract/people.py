@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from vnkg.loaders.extract.lexicon import (
+    BANK_NAME,
     BODY_BIGRAMS,
     BODY_SINGLES,
     HEAD_RE,
@@ -46,24 +47,21 @@ _PARTY_MEMBER = re.compile(
 _ORG_START = re.compile(
     r"(?<![^\W\d_])(?:Hội đồng|Hội|Ban|Ủy ban|Uỷ ban|Văn phòng|Tổng|Bộ|Sở|Viện|Cục|Vụ|"
     r"Liên đoàn|Trường|Đảng ủy|Khối|Cụm|Mặt trận|Đoàn|Công an|Quân khu|Quân đoàn|Sư đoàn|Lữ đoàn|Vùng|"
-    r"Công ty|Tổng công ty|Ngân hàng|[A-Z][A-Za-z]*[Bb]ank)(?![^\W\d_])"
+    r"Công ty|Tổng công ty|Ngân hàng|" + BANK_NAME + r")(?![^\W\d_])"
 )
 _STATE_SUFFIX = re.compile(r"\s+(?:Cộng hòa|Cộng hoà|CHXHCN)\b.*$", re.IGNORECASE)
 _ABBREV_PAREN = re.compile(r"\s*\((?:[A-ZĐ][\w&.–\- ]{0,30})\)")
-_LOCAL_NAME = re.compile(
-    r"(?<![^\W\d_])(?:huyện|quận|thị xã|phường|xã|thị trấn)\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)"
-)
+_LEVELS = r"huyện|quận|thị xã|phường|xã|thị trấn"
 _VILLAGE = r"bản|thôn|ấp|buôn|xóm|làng|sóc|tổ dân phố|khu phố"
-_LOCAL_UNIT = (
-    rf"(?<![^\W\d_])({_VILLAGE}|huyện|quận|thị xã|phường|xã|thị trấn)"
-    r"\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)"
-)
+_PLACE_NAME = r"\s+([A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*)"
+_LOCAL_NAME = re.compile(rf"(?<![^\W\d_])(?:{_LEVELS})" + _PLACE_NAME)
+"""A district or commune by name; also the next, larger unit of an address ("…, xã Mường Cơi, huyện Phù Yên")."""
+_LOCAL_UNIT = rf"(?<![^\W\d_])({_VILLAGE}|{_LEVELS})" + _PLACE_NAME
+_LOCAL_ANY = re.compile(_LOCAL_UNIT)
 _LOCAL_TAIL = re.compile(_LOCAL_UNIT + "$")
 """A title that ends at a local unit ("Trưởng bản Nghĩa Hưng", "Chủ tịch UBND xã Mường Cơi")."""
 _LOCAL_FIRST = re.compile(_LOCAL_UNIT + r"(?:,\s+" + _LOCAL_UNIT + ")*$")
 """The local address that ends a title, from its smallest unit ("bản X, xã Y, huyện Z")."""
-_ADDRESS_NEXT = re.compile(r"(?:huyện|quận|thị xã|phường|xã|thị trấn)\s+[A-ZĐ\d][^\W_]*(?:\s+[A-ZĐ][^\W\d_]*)*")
-"""The next, larger unit of a local address after a comma ("…, xã Mường Cơi, huyện Phù Yên")."""
 _BARE_MEMBER = re.compile(
     r"(?i)^(?:ủy|uỷ) viên\s+(?:ban\s+)?(?:thường vụ|thường trực|chấp hành|ban chấp hành|đoàn chủ tịch)$"
 )
@@ -307,7 +305,7 @@ def _make_post(raw: str, provinces: list[ProvinceMention], base: int) -> Post | 
 
 def is_local(post: Post) -> bool:
     """Whether a post is of a district or commune ("Chủ tịch UBND xã Song Lãng", "Bí thư Huyện ủy Vũ Thư")."""
-    return bool(re.search(_LOCAL_UNIT, post.title) or _LOCAL_COMMITTEE.search(post.title))
+    return bool(_LOCAL_ANY.search(post.title) or _LOCAL_COMMITTEE.search(post.title))
 
 
 def _titles_before(text: str, masked: str, end: int, provinces: list[ProvinceMention]) -> list[Post]:
@@ -351,7 +349,7 @@ def _titles_after(text: str, masked: str, start: int, provinces: list[ProvinceMe
         if not head:
             if posts and sep.group().strip() == "," and _LOCAL_TAIL.search(posts[-1].title):
                 # "Trưởng bản Nghĩa Hưng, xã Mường Cơi, huyện Phù Yên, tỉnh Sơn La": the address goes on
-                unit = _ADDRESS_NEXT.match(text, sep.end())
+                unit = _LOCAL_NAME.match(text, sep.end())
                 if unit:
                     posts[-1].title = f"{posts[-1].title}, {unit.group()}"
                     pos = unit.end()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from vnkg.loaders.extract.lexicon import HEAD_RE, NAMED_AFTER_PLACE, ROLE_RE
+from vnkg.loaders.extract.lexicon import BANK_NAME, HEAD_RE, NAMED_AFTER_PLACE, ROLE_RE
 from vnkg.loaders.extract.people import PersonMention
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 
@@ -48,7 +48,7 @@ _ORG_UNIT = re.compile(
     r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
     r"Thị xã|Quận|Thành phố|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Bộ Chỉ huy|Đảng ủy|Đảng uỷ|xã|Xã|phường|Phường|"
     r"thị trấn|Thị trấn|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra|Đài|Báo|Quân khu|Bộ Tư lệnh|Quân đoàn|Công ty|"
-    r"Tổng công ty|BĐBP|Bệnh viện|Học viện|[A-Z][A-Za-z]*[Bb]ank|[A-Z]{2,5}(?=\s))(?![^\W\d_])"
+    r"Tổng công ty|BĐBP|Bệnh viện|Học viện|" + BANK_NAME + r"|[A-Z]{2,5}(?=\s))(?![^\W\d_])"
 )
 
 
