@@ -35,6 +35,10 @@ _COMMA_GOES_ON = re.compile(
     r",\s*(?:ngành|ban|đoàn thể|hội|thị xã|thị trấn|thành phố|thành|phường|quận|huyện|biên giới|khối|trung cấp|"
     r"cao đẳng|đại học|giúp việc)(?![^\W\d_])"
 )
+# After a comma, a second agency that shares the first one's "các tỉnh ..." tail.
+_SHARED_TAIL = re.compile(
+    r",\s*[A-ZÀ-ỸĐ][^\W\d_]*(?:\s+(?!và\b)[^\W\d_]+){0,5}?(?=\s+các\s+(?:tỉnh|thành phố|huyện)\b)"
+)
 _COMMA_AFTER = re.compile(
     r"(?i)(?:sở|ban|ngành|cơ quan|huyện|xã|đơn vị|cụm|tỉnh|bộ|quận|núi|đẳng|cấp|học|mưu|trận)\s*$"
 )
@@ -149,6 +153,8 @@ _NAME_STOP = frozenset(
 # The small words are followed, within a few words, by the place the bloc belongs to.
 _PLACE_AHEAD = re.compile(r"(?:[a-zà-ỹđ]+\s+){1,4}?(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|khu vực)\s+[A-ZÀ-ỸĐ]")
 _UNIT_NOUN = r"(?:tỉnh|thành phố|LĐLĐ|đơn vị|huyện|địa phương|Sở|sở|Hội|hội)"
+# After a bare number: what makes it a count or a date, not the bloc's number ("Cụm thi đua 6 tháng").
+_NOT_A_NUMBER = re.compile(rf"\s+(?:{_UNIT_NOUN}|năm|tháng|quý|ngày|tuần)\b|\s*[-–/]\s*\d")
 _ORG_WORDS = re.compile(
     r"^(?:Văn phòng|Ban|Ủy ban|Uỷ ban|UBND|Đảng ủy|Đảng uỷ|Trường|Sở|Bộ|Cục|Công an|Thanh tra|Viện|Tòa án|Toà án|"
     r"Hội|Liên đoàn|LĐLĐ|Đoàn|Mặt trận|Kho bạc|Ngân hàng|Chi cục|Bệnh viện|Báo|Đài|Huyện ủy|Huyện uỷ|Thị ủy|"
@@ -228,6 +234,18 @@ def _number(word: str) -> int | None:
     return NUMBER_WORDS.get(word.lower())
 
 
+_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def roman(word: str) -> int | None:
+    """The value of a Roman numeral up to XXXIX ("IX" -> 9), the way blocs are often numbered."""
+    if not _ROMAN.fullmatch(word):
+        return None
+    values = [_ROMAN_VALUES[c] for c in word]
+    return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
 def _body_word(text: str, start: int, end: int, word: str) -> bool:
     """Whether a small word belongs to a body's name: it makes a body bigram with a neighbour."""
     low = word.lower()
@@ -274,19 +292,27 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                     tokens += 3
                     continue
                 if w.lower() == "số":
-                    nm = re.compile(r"\s*(\d+)").match(text, wm.end())
-                    if nm:
-                        number = int(nm.group(1))
+                    nm = re.compile(r"\s*(\d+|[IVX]+)(?![^\W\d_])").match(text, wm.end())
+                    if nm and (nm.group(1).isdigit() or roman(nm.group(1))):
+                        number = int(nm.group(1)) if nm.group(1).isdigit() else roman(nm.group(1))
                         pos = tail_end = nm.end()
                         tokens += 2
                         # "số 2, Hội ..." / "số 3, tỉnh Thanh Hóa"
                         cm = re.compile(
-                            r",\s*(?=(?:Hội|Ủy|Uỷ|Ban|Liên|Trường|Sở|Đảng|Công|Hệ|tỉnh|thành phố)\b)"
+                            r",\s*(?!Ban [Tt]hường trực)"
+                            r"(?=(?:Hội|Ủy|Uỷ|Ban|Liên|Trường|Sở|Bộ|Đảng|Công|Hệ|tỉnh|thành phố)\b)"
                         ).match(text, pos)
                         if cm:
                             pos = cm.end()
                         continue
                     break
+                if not tokens and m.group("td") and ((w.isdigit() and len(w) <= 2) or roman(w)):
+                    ahead = _NOT_A_NUMBER.match(text, wm.end())
+                    if not ahead:  # "Khối thi đua 6", "Khối thi đua VII": its number, no "số"
+                        number = int(w) if w.isdigit() else roman(w)
+                        pos = tail_end = wm.end()
+                        tokens += 1
+                        continue
                 if w.isdigit() or w.lower() in NUMBER_WORDS:
                     um = re.compile(rf"\s+{_UNIT_NOUN}\b").match(text, wm.end())
                     if um and (w.isdigit() or w.lower() != "năm"):
@@ -332,6 +358,11 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                 continue
             if ch == "&" and re.compile(r"&[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1  # "Sở GD&ĐT"
+                continue
+            shared = _SHARED_TAIL.match(text, j) if ch == "," and tokens else None
+            # "Cụm thi đua Sở Tư pháp, Thi hành án dân sự các tỉnh ...": two agencies, one tail
+            if shared and not find_provinces(shared.group().lstrip(", ")[:30])[:1]:
+                pos = tail_end = shared.end()
                 continue
             goes_on = _COMMA_GOES_ON.match(text, j) if ch == "," else None
             if goes_on and _COMMA_AFTER.search(text[max(0, j - 10) : j]):

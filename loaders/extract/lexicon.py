@@ -195,8 +195,8 @@ Lâm Đồng", "Vietcombank Quảng Ninh", "Agribank Chi nhánh Quảng Ninh", "
 
 # A bloc's leader or deputy ("Cụm trưởng", "Phó Trưởng Khối"): a role in a bloc, not a post.
 ROLE_RE = re.compile(
-    r"(?<![^\W\d_])(?P<kw>[Pp]hó [Tt]rưởng [Cc]ụm|[Pp]hó [Tt]rưởng [Kk]hối|[Cc]ụm trưởng|[Kk]hối trưởng|"
-    r"[Tt]rưởng [Cc]ụm|[Tt]rưởng [Kk]hối|[Cc]ụm phó|[Kk]hối phó)(?![^\W\d_])"
+    r"(?<![^\W\d_])(?P<kw>[Pp]hó [Tt]rưởng [Cc]ụm|[Pp]hó [Tt]rưởng [Kk]hối|[Cc]ụm [Tt]rưởng|[Kk]hối [Tt]rưởng|"
+    r"[Tt]rưởng [Cc]ụm|[Tt]rưởng [Kk]hối|[Cc]ụm [Pp]hó|[Kk]hối [Pp]hó)(?![^\W\d_])"
 )
 
 # Small-letter words that may stand inside a post title or a body's name: alone, or in pairs.

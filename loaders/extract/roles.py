@@ -33,7 +33,8 @@ _CONNECTOR = re.compile(
     r"(?:[-–]\s*(?=đơn vị))?(?:\(\s*)?(?:đại diện\s*)?(?:đơn vị\s*)?(?:là\s*)?(?:[-–]\s*)?$"
 )
 _LEFT_BOUNDARY = re.compile(
-    r"(?i)(?:[,;:(|]|\b(?:tại|cho|bầu|(?-i:giao)|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|giữa|để)\b)"
+    r"(?i)(?:[,;:(|]|\b(?:tại|cho|bầu|bầu chọn|suy tôn|(?-i:giao)|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|"
+    r"giữa|để|do|là)\b)"
 )
 # Institutions whose own names hold a place name ("Trường Cao đẳng Sư phạm Đắk Lắk", "Bộ Tư lệnh Thủ đô Hà Nội"):
 # the place does not make them the province.
@@ -42,13 +43,23 @@ _INSTITUTION = re.compile(
     r"(?![^\W\d_])"
 )
 _UNIT_END = re.compile(r"\s+(?:đảm nhận|đảm nhiệm|năm\s+\d{4}|với\s|phối hợp|tổ chức|đã|vừa|là\s|làm\s)|[,;)(.]")
+# A unit's proper name: two to eight words, the first and the last capitalised ("Cao su Chư Mom Ray").
+_CAPITALISED_NAME = re.compile(
+    r"[A-ZÀ-ỸĐ][^\W_]*(?:\s+(?!(?:là|và|của|các|cho|được|với|có|đã|trong)\b)[^\W_]+){0,6}"
+    r"\s+(?:[A-ZÀ-ỸĐ][^\W_]*|\d+)"
+)
+# The head of an agency's post, before the agency's own name ("Phó Trưởng | Ban Tổ chức Tỉnh ủy").
+_HEAD_OF_AGENCY = re.compile(
+    r"^(?:Phó\s+)?(?:Trưởng|Chủ nhiệm|Chủ tịch|Giám đốc|Chánh án|Viện trưởng|Cục trưởng)(?:\s+Ban\s+Thường trực)?\s+(?="
+    r"(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b)"
+)
 _AGENCY_WORD = r"\b(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b"
 _ORG_UNIT = re.compile(
     r"^(?:UBND|Ủy ban|Uỷ ban|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Sở|Hội|Ban|"
     r"Liên đoàn|LĐLĐ|Công an|Viện|Tòa án|Toà án|Cục|Văn phòng|Trường|Bộ|huyện|thị xã|quận|thành phố|Huyện|"
     r"Thị xã|Quận|Thành phố|Tỉnh đoàn|Thành đoàn|Huyện đoàn|Đoàn|Bộ Chỉ huy|Đảng ủy|Đảng uỷ|xã|Xã|phường|Phường|"
     r"thị trấn|Thị trấn|Kho bạc|Ngân hàng|Bảo hiểm|Thanh tra|Đài|Báo|Quân khu|Bộ Tư lệnh|Quân đoàn|Công ty|"
-    r"Tổng công ty|BĐBP|Bệnh viện|Học viện|" + BANK_NAME + r"|[A-Z]{2,5}(?=\s))(?![^\W\d_])"
+    r"Tổng công ty|BĐBP|Bệnh viện|Học viện|" + BANK_NAME + r"|[A-ZĐ]{2,9}(?=\s))(?![^\W\d_])"
 )
 
 
@@ -141,7 +152,9 @@ def _before(
             if prov is None:
                 body = next(
                     (
-                        re.sub(r"^(?:Phó\s+)?\S+\s+\S+\s+", "", x.title)
+                        _HEAD_OF_AGENCY.sub("", x.title)
+                        if _HEAD_OF_AGENCY.match(x.title)
+                        else re.sub(r"^(?:Phó\s+)?\S+\s+\S+\s+", "", x.title)
                         for x in person.posts
                         if re.search(_AGENCY_WORD, x.title)
                     ),
@@ -183,6 +196,8 @@ def _before(
         unit = core[begin:].strip()
         if unit and _ORG_UNIT.match(unit) and len(unit.split()) >= 2 and not re.match(r"(?i)hội nghị\b", unit):
             return [(None, unit)]  # ("Tỉnh đoàn" is two words)
+        if "(" in conn.group() and _CAPITALISED_NAME.fullmatch(unit):
+            return [(None, unit)]  # "là Cao su Chư Mom Ray (khối trưởng)": a named unit in a list
         # "Sở Kế hoạch và Đầu tư": a "và" between capitalised words is inside the unit's name
         # ... and so is a comma before it ("Sở Văn hóa, Thể thao và Du lịch")
         sep = bounds[-1 - k].group().strip() if k < len(bounds) else ""
@@ -318,6 +333,12 @@ def _speaker_after(text: str, kw_end: int, people: list[PersonMention]) -> list[
 _LOCAL_UNIT = re.compile(
     r"(?:huyện|quận|thị xã|thành phố|phường|xã|thị trấn)\s+(?:[A-ZĐ\d][^\W_]*)(?:\s+[A-ZĐ\d][^\W_]*)*$"
 )
+# The local body whose district or commune follows ("Ủy ban MTTQ Việt Nam | huyện Cẩm Mỹ"), the last one named.
+_LOCAL_BODY = re.compile(
+    r"(?:Ủy ban(?! nhân dân)|Uỷ ban(?! nhân dân)|UBMTTQ[A-Z]*|Hội|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Công an|"
+    r"Liên đoàn|LĐLĐ|Đoàn|Phòng)"
+    r"(?![^\W\d_])(?:(?!Ủy ban|Uỷ ban|Hội\b)[^,;()|–-])*?\s*$"
+)
 _PROVINCIAL_AGENCY = re.compile(
     r"\b((?:Viện Kiểm sát|Tòa án|Toà án|Công an|Sở|Cục|Thanh tra|Kho bạc|Bảo hiểm xã hội)[^,;()|]{0,40}?\stỉnh)"
     r"(?![^\W\d_])"
@@ -347,7 +368,8 @@ def _apposed(
     core = head[: dash.start()].rstrip()
     local = _LOCAL_UNIT.search(core)
     if local and not find_provinces(local.group()):
-        return [(None, local.group())]
+        body = _LOCAL_BODY.search(core, 0, local.start())
+        return [(None, core[body.start() :] if body else local.group())]
     return []
 
 

@@ -57,3 +57,29 @@ def test_members_named_as_bank_branches():
     listed = "Agribank Chi nhánh Quảng Ninh, Vietcombank Quảng Ninh, BIDV Quảng Ninh và MB Quảng Ninh."
     assert parse_members(listed) == [
         "Agribank Chi nhánh Quảng Ninh", "Vietcombank Quảng Ninh", "BIDV Quảng Ninh", "MB Quảng Ninh"]
+
+
+def test_blocs_numbered_without_so_or_in_roman_numerals():
+    (six,) = find_bloc_mentions("Chiều 20/11, Khối thi đua 6 tổ chức hội nghị tổng kết")
+    assert (six.name, six.number, six.generic) == ("Khối thi đua 6", 6, False)
+    (nine,) = find_bloc_mentions("Cụm thi đua số IX Tòa án nhân dân tổ chức hội nghị sơ kết")
+    assert (nine.name, nine.number) == ("Cụm thi đua số IX Tòa án nhân dân", 9)
+    (four,) = find_bloc_mentions("Huyện Tân Lạc - Cụm trưởng cụm thi đua số IV chủ trì")
+    assert four.number == 4
+    # a count of months or units is no number of the bloc
+    assert find_bloc_mentions("sơ kết hoạt động Cụm thi đua 6 tháng đầu năm")[0].number is None
+
+
+def test_a_numbered_bloc_keeps_its_ministry_but_not_a_board():
+    (police,) = find_bloc_mentions("hội nghị tổng kết năm 2024 của Cụm thi đua số 5, Bộ Công an.")
+    assert police.name == "Cụm thi đua số 5, Bộ Công an"
+    (front,) = find_bloc_mentions("Ủy ban MTTQ 06 huyện trong cụm thi đua số II, Ban Thường trực Ủy ban MTTQ huyện A")
+    assert front.name == "cụm thi đua số II"
+
+
+def test_two_agencies_share_one_tail():
+    (m,) = find_bloc_mentions("Cụm thi đua Sở Y tế, Bảo hiểm xã hội các tỉnh Tây Bắc tổ chức hội nghị")
+    assert m.name == "Cụm thi đua Sở Y tế, Bảo hiểm xã hội các tỉnh Tây Bắc"
+    # a province after the comma is a list, not a second agency
+    (r,) = find_bloc_mentions("Cụm thi đua các tỉnh Tây Nguyên, Đắk Lắk và các tỉnh khác")
+    assert r.name == "Cụm thi đua các tỉnh Tây Nguyên"

@@ -39,3 +39,16 @@ def test_teaser_before_the_article_keeps_the_article():
 def test_decode_handles_bom_and_bad_bytes():
     assert decode("\ufeffHà Nội".encode()) == "Hà Nội"
     assert decode(b"H\xe0 N\xf4i").startswith("H")
+
+
+def test_text_wrapped_at_a_fixed_width_is_joined_into_its_sentences():
+    wrapped = (
+        "Tham dự hội\nnghị có Ban Thường trực Ủy\nban MTTQ huyện A. "
+        "Hội nghị bầu cụm trưởng năm 2024 là\nUBMTTQ huyện B."
+    )
+    assert clean_text(wrapped) == (
+        "Tham dự hội nghị có Ban Thường trực Ủy ban MTTQ huyện A. Hội nghị bầu cụm trưởng năm 2024 là UBMTTQ huyện B."
+    )
+    # a headline and its date line, a caption, a table row stay on their own lines
+    kept = "Cụm thi đua tổng kết năm 2024\n16/01/2025 16:42\n(Ảnh: hội nghị)\n2 | Sở Y tế | Khối phó"
+    assert clean_text(kept) == kept

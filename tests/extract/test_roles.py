@@ -63,3 +63,32 @@ def test_the_unit_handed_the_role_holds_it_the_year_after():
     assert [(r.organization, r.year) for r in found] == [
         ("Công ty TNHH MTV Khai thác công trình thủy lợi Đồng Nai", 2025),
         ("Công ty TNHH MTV Xổ số kiến thiết Đồng Nai", 2026)]
+
+
+def test_units_chosen_with_do_suy_ton_or_a_role_in_brackets():
+    def units(text: str) -> list[tuple[str | None, str]]:
+        return [(r.province or r.organization, r.role) for r in find_roles(text)]
+
+    assert units("Hội nghị suy tôn Thanh tra tỉnh làm Trưởng Khối thi đua năm 2025.") == [("Thanh tra tỉnh", "leader")]
+    assert units("Năm 2024, Khối thi đua 3 do Ủy ban Kiểm tra Tỉnh ủy làm Trưởng Khối.") == [
+        ("Ủy ban Kiểm tra Tỉnh ủy", "leader")]
+    assert units("Khối có 3 công ty là Cao su Ia Lốp (khối trưởng), Cao su Đồng Phú và Cà phê 715.") == [
+        ("Cao su Ia Lốp", "leader")]
+    assert units("Hôm nay, UBND tỉnh Sóc Trăng (Cụm Phó thứ hai) đăng cai hội nghị.") == [("Sóc Trăng", "deputy")]
+    assert units("bầu Cụm trưởng năm 2024 là UBMTTQVN huyện Xuân Lộc (Cụm trưởng).")[-1] == (
+        "UBMTTQVN huyện Xuân Lộc", "leader")
+
+
+def test_a_local_body_before_a_dash_keeps_its_name_but_a_district_council_is_the_district():
+    front = find_roles("Ban Thường trực Ủy ban MTTQ Việt Nam huyện Long Điền - Cụm trưởng chủ trì hội nghị.")
+    assert [r.organization for r in front] == ["Ủy ban MTTQ Việt Nam huyện Long Điền"]
+    council = find_roles("Đồng chí A, Chủ tịch UBND huyện Gia Bình - Cụm trưởng năm 2025 chủ trì.")
+    assert [r.organization for r in council] == ["huyện Gia Bình"]
+
+
+def test_officials_named_khoi_pho_give_the_unit_of_their_post():
+    text = ("Chủ trì có đồng chí Lò Văn Tám, Phó Trưởng Ban Tổ chức Tỉnh ủy, Khối phó; "
+            "đồng chí Hà Thị Nga, Phó Trưởng Ban Thường trực Ban Dân vận Tỉnh ủy, Khối phó.")
+    roles = find_roles(text, None, find_people(text))
+    assert [(r.organization, r.role) for r in roles] == [
+        ("Ban Tổ chức Tỉnh ủy", "deputy"), ("Ban Dân vận Tỉnh ủy", "deputy")]
