@@ -61,6 +61,13 @@ _ORG_START = re.compile(
     + BANK_NAME + "|" + ACRONYM_NAME + ")"
     r"(?![^\W\d_])"
 )
+# One kind of provincial unit written once for several provinces: "Công an tỉnh BR-VT, Đồng Tháp, Tây Ninh".
+_SHARED_UNIT = re.compile(
+    r"(?P<unit>(?:Công an|Sở [^,;]{2,30}?|Hội [^,;]{2,30}?|Liên đoàn Lao động|LĐLĐ|Tỉnh đoàn|Kho bạc Nhà nước|"
+    r"Bảo hiểm xã hội|BHXH|Bộ Chỉ huy Quân sự|Ủy ban MTTQ|Cục Thuế|Cục Hải quan|Tòa án nhân dân|TAND|"
+    r"Viện Kiểm sát nhân dân|VKSND)\s+(?:tỉnh|thành phố|TP\.?))\s+"
+    r"(?P<places>[A-ZÀ-ỸĐ][^,;]*(?:(?:,\s*|\s+và\s+)[A-ZÀ-ỸĐ][^,;]*)+)"
+)
 _SUBJECT_ISSUER = re.compile(
     r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
     r"Ban Chấp hành|Chủ tịch nước|Giám đốc|Tổng Giám đốc|Tư lệnh|Cục trưởng|Viện trưởng|Hiệu trưởng|Trưởng ban|"
@@ -155,6 +162,8 @@ def _recipients(text: str) -> list[dict[str, str]]:
                         break
                 continue
             stop = _GROUP_STOP.search(part, g.end())
+            if re.match(r"\s+[A-ZÀ-ỸĐ]", part[g.end() :]):
+                stop = re.compile(r"\s").match(part, g.end())  # "2 đơn vị Cao su A và Cao su B": names follow
             group = part[: stop.start()] if stop else part
             out.append({"group": group.strip()})
             if stop:
@@ -210,6 +219,13 @@ _NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "
 
 def _subject(lead: str) -> list[dict[str, str]]:
     """The recipient written as the subject before "được ... tặng": a unit, a province, a person or a group."""
+    # "... và đề nghị Thanh tra tỉnh được nhận ...": the unit proposed, after the verb that proposes it
+    lead = re.split(r"(?i)(?<![^\W\d_])(?:đề nghị|suy tôn|bình chọn)\s+(?=[A-ZÀ-ỸĐ])", lead)[-1]
+    shared = _SHARED_UNIT.fullmatch(lead.strip())
+    if shared:  # "Công an tỉnh A, B, C": one kind of unit in several provinces
+        names = [x for x in re.split(r",\s*|\s+và\s+", shared["places"]) if x]
+        if all(find_provinces(x)[:1] and find_provinces(x)[0].start == 0 for x in names):
+            return [{"organization": shared["unit"] + " " + find_provinces(x)[0].name} for x in names]
     # the last clause that opens with a name ("LĐLĐ tỉnh X xếp thứ nhất, được đề nghị ...")
     clauses = [c.strip() for c in re.split(r"[,:]", lead)]
     lead = next(
@@ -258,6 +274,7 @@ def find_awards(
         return out  # a report of proposals heard, not the decision
     ask = list(_ASK_ISSUER.finditer(text))
     last_issuer: str | None = None
+    last_status: str | None = None
     for m in _AWARD.finditer(text):
         if _NOT_AWARD_AFTER.match(text[m.end() :]):
             continue
@@ -345,6 +362,9 @@ def find_awards(
         status = (
             "proposed" if _PROPOSED.search(clause) or _PROPOSED.search(text[clause_start : m.start()]) else "conferred"
         )
+        if status == "conferred" and last_status == "proposed" and not re.search(r"(?i)\b(?:tặng|trao)\b", clause):
+            status = "proposed"  # "đề nghị A được nhận Cờ ...; 02 đơn vị được nhận Cờ ...": the same proposal
+        last_status = status
         name = kind[0].upper() + kind[1:]
         if issuer and re.match(r"(?i)cờ|bằng khen|giấy khen", kind):
             name = f"{name} của {_issuer_name(issuer, provinces)}"

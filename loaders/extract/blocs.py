@@ -186,10 +186,17 @@ LIST_START = re.compile(
     r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
 )
 
+# The one kind of unit every listed province sends ("Công an các tỉnh", "Liên đoàn Lao động các tỉnh:").
+_UNITS_OF_PROVINCES = re.compile(
+    r"(?:lãnh đạo\s+)?[A-ZÀ-ỸĐ][^\s,;:]*(?:\s+(?!các\b)[^\s,;:]+){0,5}?\s+các\s+(?:tỉnh, thành phố|tỉnh|thành phố)"
+    r"\s*:?\s*"
+)
 # Lists of provinces with no colon, kept only where every item is a province: "gồm BHXH 6 tỉnh Thanh Hóa,
 # Nghệ An ...", "ký giao ước thi đua với Liên minh HTX các tỉnh Quảng Ngãi, Phú Yên ...".
 PROVINCE_LIST_START = re.compile(
-    r"(?:\bgồm\s+[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
+    r"(?:\b(?:lãnh đạo|đại diện)\s+[A-ZĐÀ-Ỹ][^\s,:;.()]*\s+(?:[^\s,:;.()]+\s+){0,4}?các\s+"
+    r"(?:tỉnh, thành phố|tỉnh|thành phố)\s*:"
+    r"|\bgồm\s+[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
     r"(?:tỉnh, thành phố|tỉnh|thành phố)"
     r"|\bgiao ước(?:\s+thi đua)?\s+với\s+(?:[A-ZĐÀ-Ỹ][^\s,:;.()]*\s+){1,5}các\s+(?:tỉnh, thành phố|tỉnh|thành phố))"
     r"\s+(?=[A-ZĐÀ-Ỹ])"
@@ -356,6 +363,10 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             if ch in "-–" and re.compile(r"[-–]\s*[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1
                 continue
+            acronym = re.compile(r"\(\s*[A-ZĐ][A-ZĐ&-]{1,9}\s*\)").match(text, j) if ch == "(" and tokens else None
+            if acronym:  # "Cụm thi đua Hội Liên hiệp phụ nữ (LHPN) các tỉnh ...": the name goes on
+                pos = acronym.end()
+                continue
             if ch == "&" and re.compile(r"&[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1  # "Sở GD&ĐT"
                 continue
@@ -403,16 +414,37 @@ def same_bloc(a: BlocMention | Bloc, b: BlocMention | Bloc) -> bool:
         return a.number == b.number
     ta, tb = set(bloc_key(a.name).split()), set(bloc_key(b.name).split())
     if not ta or not tb:
-        return False
-    return len(ta & tb) / len(ta | tb) >= 0.5
+        # "cụm thi đua 7 tỉnh" after "cụm thi đua 7 tỉnh trung du và miền núi phía Bắc": the same count
+        return a.count is not None and a.count == b.count
+    # a shortened name ("Cụm thi đua Hội LHPN" for "Cụm thi đua Hội LHPN các tỉnh đồng bằng sông Hồng")
+    return len(ta & tb) / len(ta | tb) >= 0.5 or (min(len(ta), len(tb)) >= 2 and (ta <= tb or tb <= ta))
 
 
 def _clean_item(item: str) -> str:
     return item.strip(" .,;:“”\"'")
 
 
+def _capitalised_run(text: str) -> re.Match[str] | None:
+    """The words at the start of text that are capitalised or numbers ("Bảo Lộc" of "Bảo Lộc đã ...")."""
+    end = 0
+    for w in re.finditer(r"[^\s,;]+", text):
+        word = w.group()
+        if text[end : w.start()].strip():  # a comma or a semicolon ends the run
+            break
+        if not (word[0].isupper() or (w.start() and word.isdigit())):
+            if not w.start():
+                return None
+            break
+        end = w.end()
+    return re.match(re.escape(text[:end]), text) if end else None
+
+
 def parse_members(text: str, on_date: object = None) -> list[str]:
     """The members listed at the start of `text` ("A, B và C ..."), up to where the list ends."""
+    units_of = _UNITS_OF_PROVINCES.match(text)
+    if units_of and find_provinces(text[units_of.end() : units_of.end() + 40])[:1]:
+        text = text[units_of.end() :]  # "Công an các tỉnh: A, B và C": the provinces are the members
+    text = re.sub(r"^\s*\(\s*(?=[A-ZÀ-ỸĐ])", "", text)  # "gồm 7 đơn vị (Sở A, Sở B và Ban C)"
     protected = text.replace("cụm, khối", "cụm\u0001 khối")
     end = len(protected)
     for stop in (";", ")", "\n"):
@@ -472,11 +504,13 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             carry = _PARTY_PREFIX.match(stripped).group().strip() if _PARTY_PREFIX.match(stripped) else None
             unit = _ITEM_END.sub("", stripped).strip()
         else:
-            cut = re.match(r"^(?:[A-ZÀ-ỸĐ][^\s,;]*)(?:\s+(?:[A-ZÀ-ỸĐ][^\s,;]*|\d+(?![^\s,;])))*", stripped)
+            cut = _capitalised_run(stripped)
             unit = cut.group() if cut else stripped
             if carry and stripped == item:
                 unit = f"{carry} {unit}"
             rest = stripped[len(cut.group()) :] if cut else ""
+            if rest.strip() and not members and len(unit.split()) == 1:
+                return []  # "gồm: Già hóa dân số; ...": a phrase opening with a capital, no list of units
             members.append(unit)
             if rest.strip():
                 break

@@ -153,3 +153,16 @@ def test_a_bloc_inside_one_province_places_its_meeting_and_its_local_officials()
         ("Phó Bí thư Thường trực Huyện ủy Vũ Thư", "Thái Bình")]
     leader = next(q for q in posts["Trần Văn Hải"] if q["title"].startswith("Trưởng Khối"))
     assert leader["organization"] == doc["blocs"][0]["name"]
+
+
+def test_a_shortened_name_and_a_count_refer_to_the_bloc_already_named():
+    text = ("Ngày 12/3, Cụm thi đua 6 tỉnh Bắc Trung Bộ gồm các tỉnh: Thanh Hóa, Nghệ An, Hà Tĩnh, Quảng Bình, "
+            "Quảng Trị và Huế tổ chức hội nghị tổng kết năm 2023. Năm qua, cụm thi đua 6 tỉnh đã đạt nhiều thành tích. "
+            "Dự hội nghị có lãnh đạo Hội LHPN các tỉnh: Thanh Hóa, Nghệ An.")
+    facts = extract_article(text)
+    assert [b["name"] for b in facts["blocs"]] == ["Cụm thi đua 6 tỉnh Bắc Trung Bộ"]
+    women = ("Ngày 8/11, Cụm thi đua Hội Liên hiệp phụ nữ (LHPN) các tỉnh Tây Nguyên tổ chức hội nghị. "
+             "Dự hội nghị có lãnh đạo Hội LHPN các tỉnh: Gia Lai, Kon Tum, Đắk Lắk. "
+             "Cụm thi đua Hội Liên hiệp phụ nữ đã hoàn thành các chỉ tiêu.")
+    (bloc,) = extract_article(women)["blocs"]
+    assert bloc["members"] == ["Gia Lai", "Kon Tum", "Đắk Lắk"]

@@ -73,3 +73,21 @@ def test_procuracies_and_courts_as_recipients():
                         "Liêu và VKSND tỉnh Hậu Giang.", None, 2024)
     assert [a.recipient for a in found] == [{"organization": "VKSND tỉnh Bạc Liêu"},
                                             {"organization": "VKSND tỉnh Hậu Giang"}]
+
+
+def test_one_kind_of_unit_written_once_for_several_provinces():
+    got = facts("Công an tỉnh BR-VT, Sóc Trăng và Tây Ninh được tặng Cờ thi đua của Bộ Công an.")
+    assert [r["organization"] for _, _, r, _, _ in got] == [
+        "Công an tỉnh Bà Rịa - Vũng Tàu", "Công an tỉnh Sóc Trăng", "Công an tỉnh Tây Ninh"]
+
+
+def test_a_proposal_covers_the_clauses_after_it():
+    got = facts("Các đơn vị thống nhất đề nghị Thanh tra tỉnh được nhận Cờ thi đua của Chính phủ; "
+                "02 đơn vị được nhận Cờ thi đua của UBND tỉnh.")
+    assert [(r, s) for _, _, r, s, _ in got] == [
+        ({"organization": "Thanh tra tỉnh"}, "proposed"), ({"group": "02 đơn vị"}, "proposed")]
+
+
+def test_a_count_followed_by_names_is_cut_at_its_noun():
+    got = facts("UBND tỉnh tặng Bằng khen cho 2 đơn vị Cao su Chư Păh và Cao su Ia Lốp.")
+    assert [r for _, _, r, _, _ in got] == [{"group": "2 đơn vị"}]

@@ -83,3 +83,19 @@ def test_two_agencies_share_one_tail():
     # a province after the comma is a list, not a second agency
     (r,) = find_bloc_mentions("Cụm thi đua các tỉnh Tây Nguyên, Đắk Lắk và các tỉnh khác")
     assert r.name == "Cụm thi đua các tỉnh Tây Nguyên"
+
+
+def test_members_written_as_one_unit_of_several_provinces():
+    assert parse_members("Công an các tỉnh Lai Châu, Sơn La và Hà Giang tổ chức hội nghị") == [
+        "Lai Châu", "Sơn La", "Hà Giang"]
+    assert parse_members("(Sở Y tế, Sở GT-VT và Ban Quản lý các KCN tỉnh) tổ chức") == [
+        "Sở Y tế", "Sở GT-VT", "Ban Quản lý các KCN tỉnh"]
+    # a member's name ends at the first small word, even one that starts with "đ"
+    assert parse_members("Lâm Hà, Đà Lạt và Bảo Lộc đã tổ chức lễ ký kết") == ["Lâm Hà", "Đà Lạt", "Bảo Lộc"]
+    # a capitalised phrase after "gồm:" is no member
+    assert parse_members("Già hóa dân số; mất cân bằng giới tính") == []
+
+
+def test_a_bloc_name_goes_on_after_an_acronym_in_brackets():
+    (m,) = find_bloc_mentions("Cụm thi đua Hội Liên hiệp phụ nữ (LHPN) các tỉnh Tây Bắc tổ chức hội nghị")
+    assert m.name == "Cụm thi đua Hội Liên hiệp phụ nữ (LHPN) các tỉnh Tây Bắc"
