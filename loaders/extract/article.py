@@ -204,6 +204,9 @@ class _People:
                 org = post.organization
                 if re.match(r"(?i)(?:phó\s+)?trưởng\s+(?:khối|cụm)(?:\s+thi đua)?$", post.title) and bloc_name:
                     org = bloc_name
+                bare = re.match(r"(?i)(khối\s+(?:trưởng|phó))(?:\s+khối\s+thi đua)?$", post.title)
+                if bare and bloc_name:  # "Giám đốc Sở Du lịch, Khối trưởng Khối thi đua": the bloc's own post
+                    pos["title"], org = bare.group(1), bloc_name
                 if org:
                     pos["organization"] = org
                 if post.acting:
@@ -377,9 +380,13 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             names_bloc = bool(re.search(r"(?i)cụm|khối", lm.group())) or bool(
                 re.search(r"(?i)(?<![^\W\d_])(?:cụm|khối)(?![^\W\d_])", st.text[max(0, lm.start() - 40) : lm.start()])
             )
-            if not before and not names_bloc and not (is_prov and len(found) >= 2):
+            # "11 đơn vị gồm: A, B, ... thuộc Khối Thi đua 6 ...": the bloc named after the list
+            owner = [m for m in st.blocs if m.start > lm.end() and re.search(r"thuộc\s*$", st.text[: m.start])]
+            if not before and not names_bloc and not owner and not (is_prov and len(found) >= 2):
                 continue
             target = _bloc_of(before[-1], blocs) if before and not before[-1].generic else (last_named or primary)
+            if not before and owner and _bloc_of(owner[0], blocs) is not None:
+                target = _bloc_of(owner[0], blocs)
             for name in found:
                 add_member(target, name)
             stated = re.search(

@@ -329,9 +329,18 @@ def find_awards(
         if not recips and asked_for:
             # "suy tôn 15 tập thể và 22 cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen"
             lead = text[clause_start : clause_start + asked_for.start()]
-            chosen = re.search(r"(?i)\b(?:suy tôn|bình chọn|bình xét|xét chọn|lựa chọn|chọn)\s+(?P<r>.+)$", lead)
+            chosen = re.search(r"(?i)\b(?:suy tôn|bình chọn|bình xét|xét chọn|lựa chọn|chọn|bầu)\s+(?P<r>.+)$", lead)
+            # "..., 02 đơn vị nhì khối là A và B đề nghị UBND tỉnh tặng Bằng khen": the count names them
+            counted = re.search(
+                rf"(?:^|,\s*)(?P<n>{_NUM})\s+(?:đơn vị|tập thể|cá nhân)\b[^,;]*?\s+là\s+(?P<r>[^,;]+)$", lead
+            )
             if chosen:
                 recips = _recipients(chosen["r"].strip())
+            if counted and (not recips or chosen is None or counted.start() > chosen.start()):
+                named = _recipients(counted["r"].strip())
+                size = group_size({"group": counted["n"] + " đơn vị"})
+                if named and len(named) == size and not any("group" in r for r in named):
+                    recips = named
         subject = re.search(
             r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s*,?\s+)?(?:đề nghị\s+[^,;.()]{2,60}?\s+)?"
             r"(?:tặng|trao tặng|trao|xét tặng)\s*$",

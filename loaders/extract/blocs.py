@@ -168,7 +168,7 @@ _ADMIN_PREFIX = re.compile(
     r"^(?:\d+\s+)?(?:huyện|quận|thị xã|thành phố|TP\.?|xã|phường|thị trấn|các huyện)\s+(?!ủy\b|uỷ\b)", re.IGNORECASE
 )
 _ITEM_END = re.compile(
-    r"\s+(?:[-–]|đã|vừa|đang|sẽ|tổ chức|với|có|là|được|cùng|tham gia|ký|đảm nhận|thực hiện|"
+    r"\s+(?:[-–]|đã|vừa|đang|sẽ|tổ chức|với|có|là|được|cùng|tham gia|ký|đảm nhận|thực hiện|thuộc|"
     r"\(|không)\b.*$"
 )
 LIST_START = re.compile(
@@ -519,7 +519,28 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             members.append(unit)
         if _ITEM_END.search(stripped):
             break
-    return _provinces_of_units(members)
+    return _provinces_of_units(_share_party_committee(members))
+
+
+_COMMITTEE = re.compile(r"\s(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ)$")
+_BOARD = re.compile(r"^(?:Ban|Ủy ban|Uỷ ban|Văn phòng)\s")
+
+
+def _share_party_committee(members: list[str]) -> list[str]:
+    """Boards listed before the one that names their Party committee share it: "Ban Tuyên giáo, Ban Tổ chức,
+    Văn phòng Tỉnh ủy" are the three boards of the Tỉnh ủy."""
+    out = list(members)
+    for k, item in enumerate(members):
+        committee = _COMMITTEE.search(item)
+        if not committee or not _BOARD.match(item):
+            continue
+        j = k - 1
+        while j >= 0 and _BOARD.match(members[j]) and not re.search(r"(?i)\s(?:tỉnh|ủy|uỷ|huyện)\b", members[j]):
+            j -= 1
+        if k - j - 1 >= 2:
+            for i in range(j + 1, k):
+                out[i] = f"{members[i]} {committee.group(1)}"
+    return out
 
 
 def _provinces_of_units(members: list[str]) -> list[str]:

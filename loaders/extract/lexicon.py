@@ -162,6 +162,7 @@ Phó Chủ tịch thứ nhất|Phó Chủ tịch Thường trực|Phó Chủ t�
 Phó Bí thư|Bí thư|Ủy viên dự khuyết|Uỷ viên dự khuyết|Ủy viên Dự khuyết|Ủy viên|Uỷ viên|Thành viên|Tỉnh ủy viên|
 Phó Chánh Văn phòng|Phó Chánh văn phòng|Chánh Văn phòng|Chánh văn phòng|Phó Trưởng ban|Phó trưởng ban|Phó Trưởng Ban|
 Trưởng ban|Trưởng Ban|Phó Trưởng Khối|Phó Trưởng khối|Trưởng Khối|Trưởng khối|Phó Trưởng cụm|Trưởng cụm|
+Khối trưởng|Khối phó|
 Phó Tổng Giám đốc|Tổng Giám đốc|Phó Giám đốc|Giám đốc|Phó Viện trưởng|Viện trưởng|Phó Vụ trưởng|Vụ trưởng|
 Phó Tổng cục trưởng|Tổng cục trưởng|
 Phó Cục trưởng|Cục trưởng|Bộ trưởng|Thứ trưởng|Phó Thủ tướng|Thủ tướng|Phó Chủ nhiệm|Chủ nhiệm|Phó Chánh án|Chánh án|

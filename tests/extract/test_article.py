@@ -166,3 +166,16 @@ def test_a_shortened_name_and_a_count_refer_to_the_bloc_already_named():
              "Cụm thi đua Hội Liên hiệp phụ nữ đã hoàn thành các chỉ tiêu.")
     (bloc,) = extract_article(women)["blocs"]
     assert bloc["members"] == ["Gia Lai", "Kon Tum", "Đắk Lắk"]
+
+
+def test_a_khoi_truong_official_holds_the_bloc_post_and_a_list_goes_to_the_bloc_named_after_it():
+    text = ("Sáng 23/2, Khối thi đua các sở, ngành kinh tế tổ chức hội nghị ký kết giao ước thi đua năm 2023. "
+            "Tại hội nghị, ông Lò Văn Páo, Giám đốc Sở Du lịch, Khối trưởng Khối thi đua đã phát động thi đua. "
+            "Đại diện 3 đơn vị gồm: Sở Du lịch, Sở Xây dựng, Sở Công thương thuộc Khối thi đua các sở, ngành kinh tế "
+            "đã ký kết.")
+    doc = extract_article(text)
+    (person,) = doc["people"]
+    assert [(p["title"], p.get("organization")) for p in person["positions"]] == [
+        ("Giám đốc Sở Du lịch", None), ("Khối trưởng", "Khối thi đua các sở, ngành kinh tế")]
+    (bloc,) = doc["blocs"]
+    assert bloc["members"] == ["Sở Du lịch", "Sở Xây dựng", "Sở Công thương"]

@@ -91,3 +91,13 @@ def test_a_proposal_covers_the_clauses_after_it():
 def test_a_count_followed_by_names_is_cut_at_its_noun():
     got = facts("UBND tỉnh tặng Bằng khen cho 2 đơn vị Cao su Chư Păh và Cao su Ia Lốp.")
     assert [r for _, _, r, _, _ in got] == [{"group": "2 đơn vị"}]
+
+
+def test_units_chosen_by_vote_or_named_after_their_count():
+    got = facts("Các đơn vị nhất trí bầu Ủy ban Kiểm tra Tỉnh ủy là đơn vị dẫn đầu để đề nghị UBND tỉnh tặng Cờ, "
+                "02 đơn vị nhì khối là Ban Tổ chức Tỉnh ủy và Văn phòng Tỉnh ủy đề nghị UBND tỉnh tặng Bằng khen.")
+    assert [(a, r["organization"], s) for a, _, r, s, _ in got] == [
+        ("Cờ thi đua của UBND tỉnh", "Ủy ban Kiểm tra Tỉnh ủy", "proposed"),
+        ("Bằng khen của UBND tỉnh", "Ban Tổ chức Tỉnh ủy", "proposed"),
+        ("Bằng khen của UBND tỉnh", "Văn phòng Tỉnh ủy", "proposed"),
+    ]

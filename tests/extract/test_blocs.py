@@ -99,3 +99,10 @@ def test_members_written_as_one_unit_of_several_provinces():
 def test_a_bloc_name_goes_on_after_an_acronym_in_brackets():
     (m,) = find_bloc_mentions("Cụm thi đua Hội Liên hiệp phụ nữ (LHPN) các tỉnh Tây Bắc tổ chức hội nghị")
     assert m.name == "Cụm thi đua Hội Liên hiệp phụ nữ (LHPN) các tỉnh Tây Bắc"
+
+
+def test_boards_listed_before_their_party_committee_share_it():
+    assert parse_members("Ban Tuyên giáo, Ban Tổ chức, Ủy ban Kiểm tra, Văn phòng Tỉnh ủy; Báo X") == [
+        "Ban Tuyên giáo Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy"]
+    assert parse_members("Ban Dân vận Tỉnh ủy, Văn phòng Tỉnh ủy và Sở Y tế.") == [
+        "Ban Dân vận Tỉnh ủy", "Văn phòng Tỉnh ủy", "Sở Y tế"]
