@@ -369,7 +369,11 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                 if found_p:
                     add_member(_bloc_of(m, blocs), found_p[0].name)
         for lm in LIST_START.finditer(st.text):
-            found = parse_members(st.text[lm.end() :])
+            listed = st.text[lm.end() :]
+            if re.search(r"(?i)\bcác sở\s*:?\s*$", lm.group()):
+                # "gồm các sở: Y tế, Giáo dục và Đào tạo": each is a Sở
+                listed = re.sub(r"(^|,\s*)(?!Sở\b)(?=[A-ZÀ-ỸĐ])", r"\1Sở ", listed.split(".")[0])
+            found = parse_members(listed)
             if not found:
                 continue
             before = [m for m in st.blocs if m.start < lm.start()]

@@ -22,6 +22,8 @@ from vnkg.text import fold_tones
 
 _START = re.compile(
     r"(?<![^\W\d_])(?P<word>[Cc]ụm|CỤM|[Kk]hối|KHỐI)\s+(?:(?P<td>[Tt]hi đua|THI ĐUA)(?![^\W\d_])|"
+    r"(?<=[Kk]hối )(?=(?P<bare>các\s+(?:sở|cơ quan|phòng|doanh nghiệp|trường)(?:\s+[^\W\d_]+){1,5}\s+"
+    r"(?P<bare_no>\d{1,2}|[IVX]+)(?![^\W\d_])))|"
     r"(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố)\b))"
 )
 _GENERIC_BEFORE = re.compile(
@@ -181,7 +183,7 @@ LIST_START = re.compile(
     r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4}\s*:"
     r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|xã, phường|xã|phường|quận, huyện|quận|"
-    r"đơn vị|địa phương|thành viên|trường|bộ|cơ quan|doanh nghiệp|sở, ngành|bộ, ngành)(?:\s+là)?)?\s*:?"
+    r"đơn vị|địa phương|thành viên|trường|bộ|cơ quan|doanh nghiệp|sở, ngành|bộ, ngành|sở)(?:\s+là)?)?\s*:?"
     r"|\b(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi đua)?\s*:"
     r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
 )
@@ -291,7 +293,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             wm = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*|\d+").match(text, j)
             if wm:
                 w = wm.group()
-                if tokens and w.lower() in ("cụm", "khối") and re.compile(r"\s+thi đua", re.I).match(text, wm.end()):
+                if tokens and w.lower() in ("cụm", "khối") and _START.match(text, wm.start()):
                     break  # "Cụm thi đua A và Cụm thi đua B": the next bloc
                 seated = _SEATED.match(text, pos) if tokens else None
                 if seated:
@@ -306,7 +308,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                         tokens += 2
                         # "số 2, Hội ..." / "số 3, tỉnh Thanh Hóa"
                         cm = re.compile(
-                            r",\s*(?!Ban [Tt]hường trực)"
+                            r",\s*(?:thuộc\s+)?(?!Ban [Tt]hường trực)"
                             r"(?=(?:Hội|Ủy|Uỷ|Ban|Liên|Trường|Sở|Bộ|Đảng|Công|Hệ|tỉnh|thành phố)\b)"
                         ).match(text, pos)
                         if cm:
@@ -367,6 +369,9 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             if acronym:  # "Cụm thi đua Hội Liên hiệp phụ nữ (LHPN) các tỉnh ...": the name goes on
                 pos = acronym.end()
                 continue
+            if ch == "." and re.search(r"(?:TP|Tp)$", text[:j]) and re.compile(r"\.\s?[A-ZĐ]").match(text, j):
+                pos = j + 1  # "Cụm thi đua số IV TAND TP.HCM", "TP. Cần Thơ"
+                continue
             if ch == "&" and re.compile(r"&[A-ZÀ-ỸĐ]").match(text, j):
                 pos = j + 1  # "Sở GD&ĐT"
                 continue
@@ -380,6 +385,10 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                 pos = tail_end = goes_on.end()  # "các sở, ngành kinh tế", "các huyện, thị xã", "tham mưu, giúp việc"
                 continue
             break
+        if m.group("bare"):  # "Khối các sở quản lý nhà nước 1": a numbered Khối written without "thi đua"
+            tail_end = m.end("bare")
+            no = m.group("bare_no")
+            number = int(no) if no.isdigit() else roman(no)
         tail = text[m.end() : tail_end].strip()
         name = (text[m.start() : m.end()].strip() + (" " + tail if tail else "")).strip()
         name = re.sub(r"\s+", " ", name).strip(" ,-–")
@@ -387,7 +396,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             re.search(r"\b(?:các|\d+) (?:tỉnh|thành phố)", tail)
         )
         generic = generic_before or not informative
-        if m.group("td") is None and not count:
+        if m.group("td") is None and m.group("bare") is None and not count:
             continue
         out.append(BlocMention(m.start(), max(tail_end, m.end()), name, kind, number, count, generic, list_start))
     return out

@@ -159,7 +159,8 @@ RANKS = re.compile(
 # Heads of post titles, longest first; matched with a capital or small first letter.
 _HEADS = """
 Phó Chủ tịch thứ nhất|Phó Chủ tịch Thường trực|Phó Chủ tịch|Chủ tịch|Tổng Bí thư|Phó Bí thư Thường trực|
-Phó Bí thư|Bí thư|Ủy viên dự khuyết|Uỷ viên dự khuyết|Ủy viên Dự khuyết|Ủy viên|Uỷ viên|Thành viên|Tỉnh ủy viên|
+Phó Bí thư|Bí thư|Ủy viên dự khuyết|Uỷ viên dự khuyết|Ủy viên Dự khuyết|Ủy viên|Uỷ viên|Thành viên|
+Tỉnh ủy viên|Tỉnh uỷ viên|Thành ủy viên|Thành uỷ viên|Huyện ủy viên|Huyện uỷ viên|Quận ủy viên|Quận uỷ viên|
 Phó Chánh Văn phòng|Phó Chánh văn phòng|Chánh Văn phòng|Chánh văn phòng|Phó Trưởng ban|Phó trưởng ban|Phó Trưởng Ban|
 Trưởng ban|Trưởng Ban|Phó Trưởng Khối|Phó Trưởng khối|Trưởng Khối|Trưởng khối|Phó Trưởng cụm|Trưởng cụm|
 Khối trưởng|Khối phó|

@@ -179,3 +179,15 @@ def test_a_khoi_truong_official_holds_the_bloc_post_and_a_list_goes_to_the_bloc_
         ("Giám đốc Sở Du lịch", None), ("Khối trưởng", "Khối thi đua các sở, ngành kinh tế")]
     (bloc,) = doc["blocs"]
     assert bloc["members"] == ["Sở Du lịch", "Sở Xây dựng", "Sở Công thương"]
+
+
+def test_a_list_of_departments_after_cac_so_and_city_party_members():
+    text = ("Ngày 28-1, Khối các sở quản lý nhà nước 1 gồm các sở: Y tế, Giáo dục và Đào tạo, Ngoại vụ tổ chức "
+            "hội nghị tổng kết năm 2018. Dự hội nghị có đồng chí Lê Thị Hoa - Thành ủy viên - "
+            "Chủ tịch Liên đoàn Lao động thành phố Đà Nẵng.")
+    doc = extract_article(text)
+    (bloc,) = doc["blocs"]
+    assert bloc["members"] == ["Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Ngoại vụ"]
+    (person,) = doc["people"]
+    assert [(p["title"], p.get("province")) for p in person["positions"]] == [
+        ("Thành ủy viên", "Đà Nẵng"), ("Chủ tịch Liên đoàn Lao động thành phố", "Đà Nẵng")]

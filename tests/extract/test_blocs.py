@@ -106,3 +106,15 @@ def test_boards_listed_before_their_party_committee_share_it():
         "Ban Tuyên giáo Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Tỉnh ủy", "Văn phòng Tỉnh ủy"]
     assert parse_members("Ban Dân vận Tỉnh ủy, Văn phòng Tỉnh ủy và Sở Y tế.") == [
         "Ban Dân vận Tỉnh ủy", "Văn phòng Tỉnh ủy", "Sở Y tế"]
+
+
+def test_names_with_a_city_a_parent_body_or_no_thi_dua():
+    (court,) = find_bloc_mentions("Cụm thi đua số IV TAND TP.HCM bao gồm: TAND khu vực 15, TAND khu vực 16")
+    assert court.name == "Cụm thi đua số IV TAND TP.HCM"
+    (schools,) = find_bloc_mentions("Cụm thi đua số 4, thuộc Sở Giáo dục và Đào tạo gồm: Trường THPT A, THPT B")
+    assert schools.name == "Cụm thi đua số 4, thuộc Sở Giáo dục và Đào tạo"
+    (bare,) = find_bloc_mentions("Ngày 28-1, Khối các sở quản lý nhà nước 1 gồm các sở: Y tế, Ngoại vụ")
+    assert (bare.name, bare.number) == ("Khối các sở quản lý nhà nước 1", 1)
+    assert find_bloc_mentions("các cơ quan trong khối các sở, ngành đã thực hiện") == []
+    first, second = find_bloc_mentions("Khối thi đua số 2 và Khối các trường cao đẳng II tổ chức")
+    assert (first.name, second.name) == ("Khối thi đua số 2", "Khối các trường cao đẳng II")
