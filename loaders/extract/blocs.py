@@ -433,7 +433,7 @@ def _clean_item(item: str) -> str:
     return item.strip(" .,;:“”\"'")
 
 
-def _capitalised_run(text: str) -> re.Match[str] | None:
+def _capitalised_run(text: str) -> str:
     """The words at the start of text that are capitalised or numbers ("Bảo Lộc" of "Bảo Lộc đã ...")."""
     end = 0
     for w in re.finditer(r"[^\s,;]+", text):
@@ -441,11 +441,9 @@ def _capitalised_run(text: str) -> re.Match[str] | None:
         if text[end : w.start()].strip():  # a comma or a semicolon ends the run
             break
         if not (word[0].isupper() or (w.start() and word.isdigit())):
-            if not w.start():
-                return None
             break
         end = w.end()
-    return re.match(re.escape(text[:end]), text) if end else None
+    return text[:end]
 
 
 def parse_members(text: str, on_date: object = None) -> list[str]:
@@ -514,10 +512,10 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             unit = _ITEM_END.sub("", stripped).strip()
         else:
             cut = _capitalised_run(stripped)
-            unit = cut.group() if cut else stripped
+            unit = cut or stripped
             if carry and stripped == item:
                 unit = f"{carry} {unit}"
-            rest = stripped[len(cut.group()) :] if cut else ""
+            rest = stripped[len(cut) :] if cut else ""
             if rest.strip() and not members and len(unit.split()) == 1:
                 return []  # "gồm: Già hóa dân số; ...": a phrase opening with a capital, no list of units
             members.append(unit)
