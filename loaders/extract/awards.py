@@ -208,9 +208,11 @@ def named_recipients(text: str) -> list[dict[str, str]]:
 def group_size(recipient: dict[str, str]) -> int | None:
     """The number a group recipient counts ("3 tập thể" -> 3)."""
     m = _GROUP.match(recipient.get("group", ""))
-    if not m:
-        return None
-    n = m.group("n")
+    return _count(m.group("n")) if m else None
+
+
+def _count(n: str) -> int | None:
+    """A count written in digits or in words ("02", "ba")."""
     return int(n) if n.isdigit() else _NUM_WORDS.get(n)
 
 
@@ -338,8 +340,7 @@ def find_awards(
                 recips = _recipients(chosen["r"].strip())
             if counted and (not recips or chosen is None or counted.start() > chosen.start()):
                 named = _recipients(counted["r"].strip())
-                size = group_size({"group": counted["n"] + " đơn vị"})
-                if named and len(named) == size and not any("group" in r for r in named):
+                if named and len(named) == _count(counted["n"]) and not any("group" in r for r in named):
                     recips = named
         subject = re.search(
             r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s*,?\s+)?(?:đề nghị\s+[^,;.()]{2,60}?\s+)?"

@@ -237,12 +237,6 @@ class Bloc:
     year: int | None = None
 
 
-def _number(word: str) -> int | None:
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word.lower())
-
-
 _ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
 
@@ -253,6 +247,13 @@ def roman(word: str) -> int | None:
         return None
     values = [_ROMAN_VALUES[c] for c in word]
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
+
+
+def _number(word: str) -> int | None:
+    """A number written in digits, in words or in Roman numerals ("3", "ba", "III")."""
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word.lower()) or roman(word)
 
 
 def _body_word(text: str, start: int, end: int, word: str) -> bool:
@@ -302,8 +303,8 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                     continue
                 if w.lower() == "số":
                     nm = re.compile(r"\s*(\d+|[IVX]+)(?![^\W\d_])").match(text, wm.end())
-                    if nm and (nm.group(1).isdigit() or roman(nm.group(1))):
-                        number = int(nm.group(1)) if nm.group(1).isdigit() else roman(nm.group(1))
+                    if nm and _number(nm.group(1)):
+                        number = _number(nm.group(1))
                         pos = tail_end = nm.end()
                         tokens += 2
                         # "số 2, Hội ..." / "số 3, tỉnh Thanh Hóa"
@@ -318,7 +319,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                 if not tokens and m.group("td") and ((w.isdigit() and len(w) <= 2) or roman(w)):
                     ahead = _NOT_A_NUMBER.match(text, wm.end())
                     if not ahead:  # "Khối thi đua 6", "Khối thi đua VII": its number, no "số"
-                        number = int(w) if w.isdigit() else roman(w)
+                        number = _number(w)
                         pos = tail_end = wm.end()
                         tokens += 1
                         continue
@@ -387,8 +388,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             break
         if m.group("bare"):  # "Khối các sở quản lý nhà nước 1": a numbered Khối written without "thi đua"
             tail_end = m.end("bare")
-            no = m.group("bare_no")
-            number = int(no) if no.isdigit() else roman(no)
+            number = _number(m.group("bare_no"))
         tail = text[m.end() : tail_end].strip()
         name = (text[m.start() : m.end()].strip() + (" " + tail if tail else "")).strip()
         name = re.sub(r"\s+", " ", name).strip(" ,-–")

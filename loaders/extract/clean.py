@@ -84,20 +84,18 @@ def normalise(text: str) -> str:
     return _OPEN_END.sub(r"\1 ", _WRAPPED.sub(_unwrap, "\n".join(lines)))
 
 
+# A line broken inside a sentence (text wrapped at a fixed width): the line goes on with a small
+# letter after a word or a comma ("Tham dự hội\nnghị có ..."), or with a number after "năm" or
+# "số" ("bầu Cụm trưởng năm\n2023 là ...") ...
+_WRAPPED = re.compile(
+    r"(?:(?<=[^\W\d_],)|(?<=[^\W\d_]{2}))\n(?=(?P<next>[^\W\d_]))|(?:(?<=\bnăm)|(?<=\bsố))\n(?=(?P<num>\d)\d*\s+[^\W\d_])"
+)
 # ... or after a word that cannot end a sentence ("... năm 2023 là\nUBMTTQVN huyện Vĩnh Cửu").
 _OPEN_END = re.compile(r"(?<=\s)(là|của|và|cho|các|tại|với|gồm|những|được|bởi)\n(?=\S)")
 
 
 def _unwrap(m: re.Match[str]) -> str:
     return " " if m.group("num") or m.group("next").islower() else m.group()
-
-
-# A line broken inside a sentence (text wrapped at a fixed width): the line goes on with a small
-# letter after a word or a comma ("Tham dự hội\nnghị có ..."), or with a number after "năm" or
-# "số" ("bầu Cụm trưởng năm\n2023 là ...").
-_WRAPPED = re.compile(
-    r"(?:(?<=[^\W\d_],)|(?<=[^\W\d_]{2}))\n(?=(?P<next>[^\W\d_]))|(?:(?<=\bnăm)|(?<=\bsố))\n(?=(?P<num>\d)\d*\s+[^\W\d_])"
-)
 
 
 def drop_furniture(text: str) -> str:
