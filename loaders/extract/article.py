@@ -27,6 +27,7 @@ from vnkg.loaders.extract.blocs import (
     TABLE_ROW,
     Bloc,
     BlocMention,
+    count_of,
     find_bloc_mentions,
     parse_members,
     same_bloc,
@@ -396,8 +397,8 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             stated = re.search(
                 r"(\d+|[^\W\d_]+(?: một| hai)?)\s+(?:tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)", lm.group()
             )
-            if target is not None and target.count is None and stated and _count(stated.group(1)):
-                target.count = _count(stated.group(1))
+            if target is not None and target.count is None and stated and count_of(stated.group(1)):
+                target.count = count_of(stated.group(1))
         for lm in PROVINCE_LIST_START.finditer(st.text):
             found = parse_members(st.text[lm.end() :])
             if len(found) >= 2 and all(find_provinces(x) for x in found):
@@ -685,12 +686,6 @@ def _other_events(
         event["evidence"] = st.text
         out.append(event)
     return out
-
-
-def _count(word: str) -> int | None:
-    from vnkg.loaders.extract.blocs import NUMBER_WORDS
-
-    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
 
 
 def _link_award_people(doc: dict[str, Any]) -> None:

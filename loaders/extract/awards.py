@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vnkg.loaders.extract.blocs import count_of
 from vnkg.loaders.extract.lexicon import ACRONYM_NAME, BANK_NAME
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
 
@@ -208,15 +209,7 @@ def named_recipients(text: str) -> list[dict[str, str]]:
 def group_size(recipient: dict[str, str]) -> int | None:
     """The number a group recipient counts ("3 tập thể" -> 3)."""
     m = _GROUP.match(recipient.get("group", ""))
-    return _count(m.group("n")) if m else None
-
-
-def _count(n: str) -> int | None:
-    """A count written in digits or in words ("02", "ba")."""
-    return int(n) if n.isdigit() else _NUM_WORDS.get(n)
-
-
-_NUM_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+    return count_of(m.group("n")) if m else None
 
 
 def _subject(lead: str) -> list[dict[str, str]]:
@@ -340,7 +333,7 @@ def find_awards(
                 recips = _recipients(chosen["r"].strip())
             if counted and (not recips or chosen is None or counted.start() > chosen.start()):
                 named = _recipients(counted["r"].strip())
-                if named and len(named) == _count(counted["n"]) and not any("group" in r for r in named):
+                if named and len(named) == count_of(counted["n"]) and not any("group" in r for r in named):
                     recips = named
         subject = re.search(
             r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s*,?\s+)?(?:đề nghị\s+[^,;.()]{2,60}?\s+)?"

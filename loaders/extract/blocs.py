@@ -249,11 +249,14 @@ def roman(word: str) -> int | None:
     return sum(-v if k + 1 < len(values) and v < values[k + 1] else v for k, v in enumerate(values))
 
 
+def count_of(word: str) -> int | None:
+    """A count written in digits or in words ("02", "ba", "mười hai")."""
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word.lower())
+
+
 def _number(word: str) -> int | None:
-    """A number written in digits, in words or in Roman numerals ("3", "ba", "III")."""
-    if word.isdigit():
-        return int(word)
-    return NUMBER_WORDS.get(word.lower()) or roman(word)
+    """A bloc's number: in digits, in words or in Roman numerals ("3", "ba", "III")."""
+    return count_of(word) or roman(word)
 
 
 def _body_word(text: str, start: int, end: int, word: str) -> bool:
