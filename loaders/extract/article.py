@@ -41,6 +41,7 @@ from vnkg.loaders.extract.events import (
     role_of,
     stronger,
     venue_of,
+    years_of,
 )
 from vnkg.loaders.extract.people import PersonMention, Post, find_people, is_local, person_key
 from vnkg.loaders.extract.places import ProvinceMention, find_provinces
@@ -276,9 +277,17 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                 info.location_raw = venue_of(st.text)
                 break
     if event_st and info.reviews_year is None and info.plans_year is None and title_text:
-        from vnkg.loaders.extract.events import years_of
-
         info.period, info.reviews_year, info.plans_year = years_of(title_text)
+    if event_st and title_text and info.period is None and info.reviews_year is not None:
+        # "... tổ chức hội nghị đánh giá kết quả ... năm 2015" under the headline "Cụm ... tổng kết ...":
+        # the headline says which review it is
+        title_period, title_reviews, _ = years_of(title_text)
+        if title_period and title_reviews in (None, info.reviews_year):
+            info.period = title_period
+    if event_st and info.period == "half-year" and info.reviews_year is None:
+        # "Hội nghị sơ kết cụm thi đua ..." then "Trong 6 tháng đầu năm 2014, các tỉnh ...": the half it reviews
+        half = _FIRST_HALF.search(cleaned)
+        info.reviews_year = int(half.group(1)) if half else None
     primary = None
     if event_st:
         in_event = [_bloc_of(m, blocs) for m in event_st.blocs if not m.generic]
@@ -382,7 +391,7 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             if len(found) < 2 and not before:
                 continue
             # "Khối gồm 7 đơn vị:", "Cụm có 6 tỉnh:": the bloc of the article, named by its bare noun
-            names_bloc = bool(re.search(r"(?i)cụm|khối", lm.group())) or bool(
+            names_bloc = bool(re.search(r"(?i)cụm|khối|thành viên", lm.group())) or bool(
                 re.search(r"(?i)(?<![^\W\d_])(?:cụm|khối)(?![^\W\d_])", st.text[max(0, lm.start() - 40) : lm.start()])
             )
             # "11 đơn vị gồm: A, B, ... thuộc Khối Thi đua 6 ...": the bloc named after the list
@@ -700,6 +709,10 @@ def _link_award_people(doc: dict[str, Any]) -> None:
             continue  # a name the people stage did not confirm
         kept.append(a)
     doc["awards"] = kept
+
+
+_FIRST_HALF = re.compile(r"(?i)(?<![^\W\d_])(?:6|sáu)\s+tháng\s+đầu\s+năm\s+(20[0-4]\d)(?!\d)")
+"""The first half of a year, named with its year ("6 tháng đầu năm 2014")."""
 
 
 def _date_from_context(text: str, day: Any) -> str | None:

@@ -175,7 +175,9 @@ _ITEM_END = re.compile(
 )
 LIST_START = re.compile(
     # "gồm 5 phường trung tâm thành phố X (tỉnh Y) là A, B và C": a described count, then "là"
-    r"(?:\bgồm\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
+    # "gồm Công an 06 tỉnh khu vực Bắc Trung Bộ, là A, B": the same, the unit the provinces send first
+    r"(?:\bgồm\s+(?:[A-ZĐÀ-Ỹ][^\s,:;.()]*(?:\s+[^\W\d_]+){0,3}?\s+)?"
+    r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh|thành phố|huyện|xã|phường|quận|đơn vị|địa phương|trường|cơ quan)\s+[^:;.]{0,80}?\s+là\s+"
     r"|\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+"
     r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
@@ -185,7 +187,10 @@ LIST_START = re.compile(
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|xã, phường|xã|phường|quận, huyện|quận|"
     r"đơn vị|địa phương|thành viên|trường|bộ|cơ quan|doanh nghiệp|sở, ngành|bộ, ngành|sở)(?:\s+là)?)?\s*:?"
     r"|\b(?:trong|thuộc)\s+(?:Cụm|Khối|cụm|khối)(?:\s+thi đua)?\s*:"
-    r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:)\s*"
+    r"|\bcó\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố|đơn vị)\s*:"
+    # "Với 08 đơn vị thành viên: A, B, ...": the members of the bloc being reported
+    r"|\b(?:[Vv]ới|[Cc]ó)\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
+    r"(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên\s*(?:là|gồm)?\s*:)\s*"
 )
 
 # The one kind of unit every listed province sends ("Công an các tỉnh", "Liên đoàn Lao động các tỉnh:").

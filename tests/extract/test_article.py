@@ -191,3 +191,26 @@ def test_a_list_of_departments_after_cac_so_and_city_party_members():
     (person,) = doc["people"]
     assert [(p["title"], p.get("province")) for p in person["positions"]] == [
         ("Thành ủy viên", "Đà Nẵng"), ("Chủ tịch Liên đoàn Lao động thành phố", "Đà Nẵng")]
+
+
+def test_members_after_the_unit_they_send_and_after_a_count_of_member_units():
+    police = ("Ngày 20/11/2022, tại Hà Tĩnh, Cụm thi đua số 7 - Bộ Công an tổ chức hội nghị tổng kết năm 2022. "
+              "Cụm thi đua số 7 - Bộ Công an gồm Công an 03 tỉnh khu vực miền núi, là Lào Cai, Yên Bái, Hà Giang.")
+    (bloc,) = extract_article(police)["blocs"]
+    assert bloc["members"] == ["Lào Cai", "Yên Bái", "Hà Giang"]
+    offices = ("Ngày 9/3/2019, Khối thi đua các cơ quan văn hóa tổ chức ký kết giao ước thi đua năm 2019. "
+               "Với 03 đơn vị thành viên: Sở Du lịch, Thư viện tỉnh, Bảo tàng tỉnh; Khối đã hoàn thành nhiệm vụ.")
+    (bloc,) = extract_article(offices)["blocs"]
+    assert bloc["members"] == ["Sở Du lịch", "Thư viện tỉnh", "Bảo tàng tỉnh"]
+    assert bloc["member_count"] == 3
+
+
+def test_a_review_dated_by_its_headline_and_by_the_half_year_it_reviews():
+    review = ("Cụm thi đua số 2 tổng kết công tác thi đua năm 2016\n"
+              "Ngày 5-12, Cụm thi đua số 2 tổ chức hội nghị đánh giá kết quả phong trào thi đua năm 2016.")
+    (event,) = extract_article(review)["events"]
+    assert (event["period"], event["reviews_year"], event["date"]) == ("year", 2016, "2016-12-05")
+    half = ("Ngày 12/7, tại tỉnh Nam Định diễn ra Hội nghị sơ kết cụm thi đua các tỉnh đồng bằng. "
+            "Trong 6 tháng đầu năm 2017, các tỉnh trong cụm đã tổ chức nhiều phong trào thi đua.")
+    (event,) = extract_article(half)["events"]
+    assert (event["period"], event["reviews_year"], event["date"]) == ("half-year", 2017, "2017-07-12")
