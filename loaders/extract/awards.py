@@ -179,6 +179,8 @@ def _recipients(text: str) -> list[dict[str, str]]:
         if provs and provs[0].start == 0 and _RECIP_TAIL.match(part[provs[0].end :]):
             out.append({"province": provs[0].name})  # "tỉnh Ninh Thuận vì đã có thành tích ..."
             break
+        if re.search(r"\s(?:tặng|trao)\s", part):
+            break  # "A và UBND tỉnh tặng cờ thi đua cho B": another award begins
         if _ORG_START.match(part):
             org = re.split(r"\s+(?:đã|vừa|đảm nhận|có|là|được|đạt|với|vì|năm\s+\d{4}|dẫn đầu|[-–])\b", part)[0]
             out.append({"organization": org.strip()})
@@ -292,7 +294,12 @@ def find_awards(
         clause = text[clause_start : m.start()]
         if issuer is None:
             asked = [a for a in ask if a.end() <= m.start() + 1 and a.start() >= clause_start - 200]
-            if asked:
+            # "đề nghị Bộ X tặng Cờ thi đua cho A và UBND tỉnh tặng cờ thi đua cho B": the second has its own
+            own = [o for o in _SUBJECT_ISSUER.finditer(text, asked[-1].end(), m.start() + 1) if o.end() >= m.start() - 1
+                   ] if asked else []
+            if own:
+                issuer = own[-1].group("who").strip()
+            elif asked:
                 issuer = asked[-1].group("who").strip()
             else:
                 behalf = [b for b in _ON_BEHALF.finditer(text, clause_start, m.start()) if _AUTHORITY.match(b["who"])]

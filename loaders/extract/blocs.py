@@ -163,7 +163,7 @@ _ORG_WORDS = re.compile(
     r"Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Tỉnh đoàn|Hội đồng|Trung tâm|Công ty|Tổng công ty|Chi nhánh|"
     r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn|Thư viện|Bảo tàng|Nhà hát|Nhà văn hóa|Nhà văn hoá|Bảo hiểm|Quỹ|"
     r"Cảng vụ|Ban quản lý|Ban Quản lý|Học viện|Đại học|Tạp chí|Nhà xuất bản|Quân khu|Bộ Tư lệnh|Thành đoàn|"
-    r"Huyện đoàn|BĐBP|Bộ đội|" + BANK_NAME + "|" + ACRONYM_NAME + r")(?![^\W\d_])"
+    r"Huyện đoàn|BĐBP|Bộ đội|TAND|VKSND|BHXH|KBNN|UBMTTQ|" + BANK_NAME + "|" + ACRONYM_NAME + r")(?![^\W\d_])"
 )
 _PARTY_PREFIX = re.compile(r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Đảng ủy|Đảng uỷ)\s")
 _ADMIN_PREFIX = re.compile(
@@ -534,7 +534,20 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             members.append(unit)
         if _ITEM_END.search(stripped):
             break
-    return _provinces_of_units(_share_party_committee(members))
+    return _provinces_of_units(_share_party_committee(_share_school_word(members)))
+
+
+_SCHOOL = re.compile(r"^Trường\s+(THPT|THCS|PTDTNT|PTDTBT|Tiểu học|Mầm non|Cao đẳng|Đại học|Trung cấp)\s")
+
+
+def _share_school_word(members: list[str]) -> list[str]:
+    """A list that names the first school in full and the others by their kind ("Trường THPT A, THPT B"):
+    every one is a "Trường"."""
+    first = _SCHOOL.match(members[0]) if members else None
+    if first is None:
+        return members
+    kind = first.group(1) + " "
+    return [f"Trường {m}" if m.startswith(kind) else m for m in members]
 
 
 _COMMITTEE = re.compile(r"\s(Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ)$")

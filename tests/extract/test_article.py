@@ -214,3 +214,11 @@ def test_a_review_dated_by_its_headline_and_by_the_half_year_it_reviews():
             "Trong 6 tháng đầu năm 2017, các tỉnh trong cụm đã tổ chức nhiều phong trào thi đua.")
     (event,) = extract_article(half)["events"]
     assert (event["period"], event["reviews_year"], event["date"]) == ("half-year", 2017, "2017-07-12")
+
+
+def test_a_member_unit_before_its_city_holds_the_role():
+    text = ("Ngày 3-10, VKSND khu vực 2 - TP.HCM (Cụm trưởng Cụm thi đua số II) tổ chức tổng kết năm 2025. "
+            "Cụm thi đua số II gồm: VKSND khu vực 2, VKSND khu vực 3 và VKSND khu vực 4.")
+    doc = extract_article(text)
+    assert [(r.get("organization"), r.get("province"), r["role"]) for r in doc["bloc_roles"]] == [
+        ("VKSND khu vực 2", None, "leader")]

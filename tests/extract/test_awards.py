@@ -101,3 +101,12 @@ def test_units_chosen_by_vote_or_named_after_their_count():
         ("Bằng khen của UBND tỉnh", "Ban Tổ chức Tỉnh ủy", "proposed"),
         ("Bằng khen của UBND tỉnh", "Văn phòng Tỉnh ủy", "proposed"),
     ]
+
+
+def test_a_second_award_with_its_own_issuer_in_one_proposal():
+    text = ("Hội nghị đề nghị Bộ Tư pháp tặng Cờ thi đua cho Sở Tư pháp tỉnh Long An và UBND tỉnh tặng cờ thi đua "
+            "cho Phòng Tư pháp huyện Cần Đước.")
+    assert [(a.award, a.recipient, a.status) for a in find_awards(text)] == [
+        ("Cờ thi đua của Bộ Tư pháp", {"organization": "Sở Tư pháp tỉnh Long An"}, "proposed"),
+        ("Cờ thi đua của UBND tỉnh", {"organization": "Phòng Tư pháp huyện Cần Đước"}, "proposed"),
+    ]

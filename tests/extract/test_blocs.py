@@ -118,3 +118,10 @@ def test_names_with_a_city_a_parent_body_or_no_thi_dua():
     assert find_bloc_mentions("các cơ quan trong khối các sở, ngành đã thực hiện") == []
     first, second = find_bloc_mentions("Khối thi đua số 2 và Khối các trường cao đẳng II tổ chức")
     assert (first.name, second.name) == ("Khối thi đua số 2", "Khối các trường cao đẳng II")
+
+
+def test_members_named_by_an_agency_acronym_and_schools_named_by_their_kind():
+    assert parse_members("VKSND khu vực 3, VKSND khu vực 4 và TAND khu vực 3 đã ký kết.") == [
+        "VKSND khu vực 3", "VKSND khu vực 4", "TAND khu vực 3"]
+    assert parse_members("Trường THCS Hòa Bình, THCS Kim Đồng và THCS Lê Lợi tổ chức hội nghị.") == [
+        "Trường THCS Hòa Bình", "Trường THCS Kim Đồng", "Trường THCS Lê Lợi"]
