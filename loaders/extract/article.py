@@ -454,7 +454,11 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             item: dict[str, Any] = {"bloc": None, "role": r.role, "year": year, "evidence": st.text}
             units_of_bloc = members[id(bloc)] if bloc is not None else []
             just_before = st.text[max(0, r.start - 60) : r.start].lower()
-            named_unit = next((u for u in units_of_bloc if r.province and u.lower() in just_before), None)
+            named_unit = next(
+                (u for u in units_of_bloc
+                 if r.province and re.search(re.escape(u.lower()) + r"\s*[-–(,]", just_before)),
+                None,
+            )
             if named_unit and not any(find_provinces(u) for u in units_of_bloc):
                 # "TAND khu vực 15 - TP.HCM (Cụm trưởng ...)": the member unit named, not the city it is in
                 item["organization"] = named_unit

@@ -90,7 +90,6 @@ _TAIL_WORDS = frozenset(
         "quan",
         "đảng",
         "hệ",
-        "thống",
         "thi",
         "đua",
         "huyện",
@@ -183,6 +182,9 @@ LIST_START = re.compile(
     r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)"
     r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4}\s*:"
+    # "gồm 6 Thuế tỉnh: A, B", "gồm 5 Công an tỉnh: A, B": a count of one kind of provincial unit
+    r"|\bgồm\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+[A-ZĐÀ-Ỹ][^\s,:;.()]*"
+    r"(?:\s+(?!tỉnh\b|thành\b)[^\s,:;.()]+){0,3}?\s+(?:tỉnh, thành phố|tỉnh|thành phố)\s*:"
     r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|xã, phường|xã|phường|quận, huyện|quận|"
     r"đơn vị|địa phương|thành viên|trường|bộ|cơ quan|doanh nghiệp|sở, ngành|bộ, ngành|sở)(?:\s+là)?)?\s*:?"

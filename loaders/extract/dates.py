@@ -23,7 +23,7 @@ _ISO = re.compile(rf"(?<!\d)({_YEAR})-(\d{{2}})(?:-(\d{{2}}))?(?![\d-])")
 _WORDS = re.compile(rf"ngày\s+(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s*(?:năm|,)\s*({_YEAR}))?", re.I)
 _URL_MONTH = re.compile(rf"https?://\S*?/({_YEAR})(0[1-9]|1[0-2])(?:\d{{2}})?/")
 _DAY_MONTH = re.compile(
-    rf"(?:(?P<lead>\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:ngày|qua|nay))?)\s+"
+    rf"(?:(?P<lead>\b(?:[Nn]gày|[Nn]gay(?=\s+\d)|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)(?:\s+(?:ngày|qua|nay))?)\s+"
     rf"(?:(?:thứ\s+\S+|chủ nhật)\s*,?\s*(?:ngày\s+)?)?|\((?=\d))"
     rf"(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})(?:\s*[/.-]\s*(?P<y>{_YEAR}))?(?![\d/])"
     rf"|\b[Nn]gày\s+(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?:\s+năm\s+(?P<y2>{_YEAR}))?"

@@ -336,7 +336,7 @@ _LOCAL_UNIT = re.compile(
 # The local body whose district or commune follows ("Ủy ban MTTQ Việt Nam | huyện Cẩm Mỹ"), the last one named.
 _LOCAL_BODY = re.compile(
     r"(?:Ủy ban(?! nhân dân)|Uỷ ban(?! nhân dân)|UBMTTQ[A-Z]*|Hội|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Công an|"
-    r"Liên đoàn|LĐLĐ|Đoàn|Phòng)"
+    r"Liên đoàn|LĐLĐ|Đoàn|Phòng|VKSND|TAND|Viện Kiểm sát|Viện kiểm sát|Tòa án|Toà án|Chi cục|Kho bạc|BHXH)"
     r"(?![^\W\d_])(?:(?!Ủy ban|Uỷ ban|Hội\b)[^,;()|–-])*?\s*$"
 )
 _PROVINCIAL_AGENCY = re.compile(

@@ -1,6 +1,6 @@
 """Bloc names, generic uses, and member lists."""
 
-from vnkg.loaders.extract.blocs import find_bloc_mentions, parse_members
+from vnkg.loaders.extract.blocs import LIST_START, find_bloc_mentions, parse_members
 
 
 def test_name_stops_at_the_verb_or_list():
@@ -125,3 +125,13 @@ def test_members_named_by_an_agency_acronym_and_schools_named_by_their_kind():
         "VKSND khu vực 3", "VKSND khu vực 4", "TAND khu vực 3"]
     assert parse_members("Trường THCS Hòa Bình, THCS Kim Đồng và THCS Lê Lợi tổ chức hội nghị.") == [
         "Trường THCS Hòa Bình", "Trường THCS Kim Đồng", "Trường THCS Lê Lợi"]
+
+
+def test_a_name_ends_before_thong_nhat_and_a_count_of_one_provincial_unit_opens_a_list():
+    assert [m.name for m in find_bloc_mentions("Cụm thi đua số 2 thống nhất đề nghị khen thưởng.")] == [
+        "Cụm thi đua số 2"]
+    assert [m.name for m in find_bloc_mentions("Các đơn vị trong Cụm thi đua hệ thống Kho bạc đã làm tốt.")] == [
+        "Cụm thi đua hệ thống Kho bạc"]
+    text = "Cụm thi đua số 3 gồm 3 Hải quan tỉnh: Lạng Sơn, Cao Bằng, Hà Giang tổ chức hội nghị."
+    (start,) = [m for m in LIST_START.finditer(text) if m.group().strip() != "gồm"]
+    assert parse_members(text[start.end():]) == ["Lạng Sơn", "Cao Bằng", "Hà Giang"]

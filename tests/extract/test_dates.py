@@ -37,3 +37,8 @@ def test_resolved_by_the_year_reviewed():
     assert resolve_day(early, published=None, reviews_year=2023, period="year") == "2024-03-05"
     assert resolve_day(late, published=None, reviews_year=2015, period="year") == "2015-11-13"
     assert resolve_day(early, published=None) is None
+
+
+def test_a_day_written_without_the_tone_of_ngay():
+    assert [(d.day, d.month) for d in find_days("Ngay 23/1, Cụm thi đua tổ chức hội nghị.")] == [(23, 1)]
+    assert find_days("Ngay cả khi trời mưa, 3 đơn vị vẫn đến.") == []

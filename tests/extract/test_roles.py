@@ -92,3 +92,8 @@ def test_officials_named_khoi_pho_give_the_unit_of_their_post():
     roles = find_roles(text, None, find_people(text))
     assert [(r.organization, r.role) for r in roles] == [
         ("Ban Tổ chức Tỉnh ủy", "deputy"), ("Ban Dân vận Tỉnh ủy", "deputy")]
+
+
+def test_a_district_court_or_procuracy_before_a_dash_keeps_its_name():
+    assert roles("Đồng chí Lê Văn Tám, Viện trưởng VKSND huyện Tân Châu - đơn vị Cụm trưởng phát biểu.") == [
+        ("VKSND huyện Tân Châu", "leader", None)]
