@@ -426,6 +426,12 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                     add_member(last_named or primary, unit)
             table_rows = []
         named_here = [b for m in st.blocs if not m.generic and (b := _bloc_of(m, blocs)) is not None]
+        ranked = named_here[-1] if named_here else (last_named or primary) if st.blocs else None
+        if ranked is not None and _RANKED.search(st.text) and all(find_provinces(x) for x in members[id(ranked)]):
+            # "... của Cụm thi đua các tỉnh Tây Nam Bộ, theo đó tỉnh A xếp hạng 1, B đứng thứ 2": ranked in it
+            for p in st.provinces:
+                if not any(m.start <= p.start < m.end for m in st.blocs):
+                    add_member(ranked, p.name)
         if named_here:
             last_named = named_here[-1]
 
@@ -719,6 +725,11 @@ def _link_award_people(doc: dict[str, Any]) -> None:
         kept.append(a)
     doc["awards"] = kept
 
+
+_RANKED = re.compile(
+    r"(?i)(?<![^\W\d_])(?:xếp\s+(?:hạng|thứ)|đứng\s+thứ|hạng\s+(?:nhất|nhì|ba|tư|\d+))(?![^\W\d_])"
+)
+"""A sentence that ranks the bloc's members."""
 
 _FIRST_HALF = re.compile(r"(?i)(?<![^\W\d_])(?:6|sáu)\s+tháng\s+đầu\s+năm\s+(20[0-4]\d)(?!\d)")
 """The first half of a year, named with its year ("6 tháng đầu năm 2014")."""

@@ -184,7 +184,7 @@ LIST_START = re.compile(
     r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4}\s*:"
     # "gồm 6 Thuế tỉnh: A, B", "gồm 5 Công an tỉnh: A, B": a count of one kind of provincial unit
     r"|\bgồm\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+[A-ZĐÀ-Ỹ][^\s,:;.()]*"
-    r"(?:\s+(?!tỉnh\b|thành\b)[^\s,:;.()]+){0,3}?\s+(?:tỉnh, thành phố|tỉnh|thành phố)\s*:"
+    r"(?:\s+(?!tỉnh\b|thành\b)[^\s,:;.()]+){0,3}?(?:\s+(?:tỉnh, thành phố|tỉnh|thành phố))?\s*:"
     r"|\bgồm(?:\s+có)?(?:\s+(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|xã, phường|xã|phường|quận, huyện|quận|"
     r"đơn vị|địa phương|thành viên|trường|bộ|cơ quan|doanh nghiệp|sở, ngành|bộ, ngành|sở)(?:\s+là)?)?\s*:?"
@@ -443,6 +443,34 @@ def _clean_item(item: str) -> str:
     return item.strip(" .,;:“”\"'")
 
 
+_ROLE_IN_BRACKETS = re.compile(
+    r"\s*\((?:đơn vị\s+)?(?:[Tt]rưởng|[Pp]hó|[Cc]ụm|[Kk]hối)\s*(?:[Tt]rưởng|[Pp]hó|[Cc]ụm|[Kk]hối)?[^()]{0,20}\)"
+)
+
+
+def _semicolons_as_commas(text: str) -> str:
+    """A list whose items are whole units separated by semicolons ("Quỹ X tỉnh A; Quỹ X tỉnh B; ...") is read as
+    a list separated by commas, up to the first semicolon that no unit follows."""
+    chunks = text.split(";")
+    if len(chunks) < 2 or "," in chunks[0] or not _unit_opens(chunks[0]):
+        return text
+    k = 1
+    while k < len(chunks) and _unit_opens(chunks[k]) and "," not in chunks[k - 1]:
+        k += 1
+    return ",".join(chunks[:k]) + (";" + ";".join(chunks[k:]) if k < len(chunks) else "")
+
+
+def _unit_opens(text: str) -> bool:
+    text = re.sub(r"^\s*(?:và\s+)?", "", text)
+    return bool(_ORG_WORDS.match(text)) or _opens_with_province(text)
+
+
+def _opens_with_province(text: str) -> bool:
+    """Whether text begins with a province's name ("Kon Tum, ..."), not merely names one later."""
+    found = find_provinces(text[:40])
+    return bool(found) and found[0].start <= 1
+
+
 def _capitalised_run(text: str) -> str:
     """The words at the start of text that are capitalised or numbers ("Bảo Lộc" of "Bảo Lộc đã ...")."""
     end = 0
@@ -462,7 +490,9 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
     if units_of and find_provinces(text[units_of.end() : units_of.end() + 40])[:1]:
         text = text[units_of.end() :]  # "Công an các tỉnh: A, B và C": the provinces are the members
     text = re.sub(r"^\s*\(\s*(?=[A-ZÀ-ỸĐ])", "", text)  # "gồm 7 đơn vị (Sở A, Sở B và Ban C)"
+    text = _ROLE_IN_BRACKETS.sub("", text)  # "gồm: A (Trưởng cụm), B, C"
     protected = text.replace("cụm, khối", "cụm\u0001 khối")
+    protected = _semicolons_as_commas(protected)
     end = len(protected)
     for stop in (";", ")", "\n"):
         k = protected.find(stop)
@@ -484,7 +514,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             and _ORG_WORDS.match(items[-1].strip())
             and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", items[-1].strip())
             and re.match(r"[A-ZÀ-ỸĐ][^\W\d_]*\s+[a-zà-ỹđ]", piece.strip())
-            and not (_ORG_WORDS.match(piece.strip()) or find_provinces(piece[:40])[:1])
+            and not (_ORG_WORDS.match(piece.strip()) or _opens_with_province(piece))
         ):
             items[-1] = items[-1] + sep + piece
             continue
@@ -494,7 +524,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             and _ORG_WORDS.match(items[-1].strip())
             and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", items[-1].strip())
             and piece[:1].isupper()
-            and not (_ORG_WORDS.match(piece) or find_provinces(piece[:40])[:1])
+            and not (_ORG_WORDS.match(piece) or _opens_with_province(piece))
         ):
             items[-1] = items[-1] + sep + piece
         else:

@@ -222,3 +222,11 @@ def test_a_member_unit_before_its_city_holds_the_role():
     doc = extract_article(text)
     assert [(r.get("organization"), r.get("province"), r["role"]) for r in doc["bloc_roles"]] == [
         ("VKSND khu vực 2", None, "leader")]
+
+
+def test_provinces_ranked_in_the_bloc_are_its_members():
+    text = ("Ngày 10/3/2023, Cụm thi đua các tỉnh miền núi phía Bắc tổ chức hội nghị tổng kết năm 2022. "
+            "Kết quả chấm điểm của Cụm thi đua các tỉnh miền núi phía Bắc, theo đó tỉnh Lào Cai xếp hạng 1, "
+            "Yên Bái đứng thứ 2 và Hà Giang xếp hạng 3.")
+    (bloc,) = extract_article(text)["blocs"]
+    assert bloc["members"] == ["Lào Cai", "Yên Bái", "Hà Giang"]

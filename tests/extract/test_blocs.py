@@ -135,3 +135,12 @@ def test_a_name_ends_before_thong_nhat_and_a_count_of_one_provincial_unit_opens_
     text = "Cụm thi đua số 3 gồm 3 Hải quan tỉnh: Lạng Sơn, Cao Bằng, Hà Giang tổ chức hội nghị."
     (start,) = [m for m in LIST_START.finditer(text) if m.group().strip() != "gồm"]
     assert parse_members(text[start.end():]) == ["Lạng Sơn", "Cao Bằng", "Hà Giang"]
+
+
+def test_units_separated_by_semicolons_and_a_leader_marked_inside_the_list():
+    assert parse_members("Quỹ Phát triển đất tỉnh Kon Tum; Quỹ Phát triển đất tỉnh Gia Lai; "
+                         "Quỹ Phát triển đất tỉnh Đắk Nông và đơn vị khách mời.") == ["Kon Tum", "Gia Lai", "Đắk Nông"]
+    assert parse_members("Sở Y tế, Sở Nội vụ; Già hóa dân số.") == ["Sở Y tế", "Sở Nội vụ"]
+    text = "Cụm thi đua số 2 gồm 4 Sở Ngoại vụ: Nghệ An (Trưởng cụm), Quảng Trị, Quảng Bình (Cụm phó), Hà Tĩnh."
+    (start,) = [m for m in LIST_START.finditer(text) if "Ngoại vụ" in m.group()]
+    assert parse_members(text[start.end():]) == ["Nghệ An", "Quảng Trị", "Quảng Bình", "Hà Tĩnh"]
