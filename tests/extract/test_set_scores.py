@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
-class TestSet:
+class ScoredSet:
     folder: str
     articles: int
     macro: float = MACRO_BAR
@@ -31,13 +31,13 @@ class TestSet:
 
 
 SETS = [
-    TestSet("heldout", 12, drop="people"),
-    TestSet("blind", 16),
-    TestSet("blind3", 15),
-    TestSet("blind4", 15),
-    TestSet("blind5", 8, drop="bloc_roles"),
-    TestSet("blind6", 8),
-    TestSet("blind7", 8),
+    ScoredSet("heldout", 12, drop="people"),
+    ScoredSet("blind", 16),
+    ScoredSet("blind3", 15),
+    ScoredSet("blind4", 15),
+    ScoredSet("blind5", 8, drop="bloc_roles"),
+    ScoredSet("blind6", 8),
+    ScoredSet("blind7", 8),
 ]
 
 
@@ -60,7 +60,7 @@ def score(texts: list[Path], tmp_path: Path, capsys: pytest.CaptureFixture[str],
 
 
 @pytest.mark.parametrize("test_set", SETS, ids=lambda s: s.folder)
-def test_set_is_there_and_annotated(test_set: TestSet) -> None:
+def test_set_is_there_and_annotated(test_set: ScoredSet) -> None:
     assert len(test_set.texts) >= test_set.articles
     for text in test_set.texts:
         gold = json.loads(text.with_suffix(".facts.json").read_text(encoding="utf-8"))
@@ -69,7 +69,7 @@ def test_set_is_there_and_annotated(test_set: TestSet) -> None:
 
 
 @pytest.mark.parametrize("test_set", SETS, ids=lambda s: s.folder)
-def test_set_meets_its_bar(test_set: TestSet, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_set_meets_its_bar(test_set: ScoredSet, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     figures = score(test_set.texts, tmp_path, capsys)
     assert figures["missing_predictions"] == 0
     kinds = {k: v["f1"] for k, v in figures["kinds"].items()}
@@ -78,7 +78,7 @@ def test_set_meets_its_bar(test_set: TestSet, tmp_path: Path, capsys: pytest.Cap
 
 
 @pytest.mark.parametrize("test_set", SETS, ids=lambda s: s.folder)
-def test_the_bar_can_fail(test_set: TestSet, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_bar_can_fail(test_set: ScoredSet, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The same scoring, on predictions with one kind of fact left out, falls below the bar."""
     figures = score(test_set.texts, tmp_path, capsys, drop=test_set.drop)
     assert figures["kinds"][test_set.drop]["f1"] < test_set.kind
