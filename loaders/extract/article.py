@@ -523,7 +523,17 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                 last_group = []
                 continue
         last_group = []
+        given_before = awards[-1][0] if awards else None
         for a in find_awards(st.text, st.provinces, year_default):
+            if (
+                a.conferred_by is None and given_before is not None and given_before.conferred_by
+                and " của " in given_before.award and _GIVES_ON.match(st.text)
+                and re.match(r"(?i)cờ|bằng khen|giấy khen", a.award)
+            ):
+                # "X ký Quyết định tặng Cờ thi đua của Thủ tướng ... cho A; / Tặng Bằng khen cho B": the same giver
+                giver = given_before.award.split(" của ", 1)[1]
+                a = replace(a, award=f"{a.award} của {giver}", conferred_by=given_before.conferred_by,
+                            status=given_before.status)
             key = (a.award.lower(), tuple(sorted(a.recipient.items())), a.year, a.status)
             kind_key = (a.award.lower().split(" của ")[0], tuple(sorted(a.recipient.items())))
             if key in seen_awards or (re.match(r"(?i)ảnh\s*:", st.text) and kind_key in seen_awards):
@@ -725,6 +735,9 @@ def _link_award_people(doc: dict[str, Any]) -> None:
         kept.append(a)
     doc["awards"] = kept
 
+
+_GIVES_ON = re.compile(r"\s*(?:[Vv]à\s+)?(?:[-–+•]\s*)?(?:Tặng|Trao tặng|Trao)\s")
+"""A sentence that goes on giving awards without saying who gives them ("Tặng Bằng khen cho ...")."""
 
 _RANKED = re.compile(
     r"(?i)(?<![^\W\d_])(?:xếp\s+(?:hạng|thứ)|đứng\s+thứ|hạng\s+(?:nhất|nhì|ba|tư|\d+))(?![^\W\d_])"

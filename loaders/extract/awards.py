@@ -69,6 +69,8 @@ _SHARED_UNIT = re.compile(
     r"Viện Kiểm sát nhân dân|VKSND)\s+(?:tỉnh|thành phố|TP\.?))\s+"
     r"(?P<places>[A-ZÀ-ỸĐ][^,;]*(?:(?:,\s*|\s+và\s+)[A-ZÀ-ỸĐ][^,;]*)+)"
 )
+_UNIT_OF_PROVINCE = re.compile(r"^(.+?\s(?:tỉnh|thành phố|TP\.?))\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[A-ZÀ-ỸĐ][^\s,;]*)*$")
+"""A provincial unit written with its province ("Hội CCB tỉnh Vĩnh Long"): the unit, with "tỉnh"."""
 _SUBJECT_ISSUER = re.compile(
     r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
     r"Ban Chấp hành|Chủ tịch nước|Giám đốc|Tổng Giám đốc|Tư lệnh|Cục trưởng|Viện trưởng|Hiệu trưởng|Trưởng ban|"
@@ -173,7 +175,11 @@ def _recipients(text: str) -> list[dict[str, str]]:
             continue
         provs = find_provinces(part)
         if provs and provs[0].start == 0 and len(part[provs[0].end :].strip()) == 0:
-            out.append({"province": provs[0].name})
+            shared = _UNIT_OF_PROVINCE.match(out[-1].get("organization", "")) if out else None
+            if shared:  # "cho Hội CCB tỉnh Vĩnh Long, Bến Tre": the same unit of the next province
+                out.append({"organization": f"{shared.group(1)} {provs[0].name}"})
+            else:
+                out.append({"province": provs[0].name})
             i += 1
             continue
         if provs and provs[0].start == 0 and _RECIP_TAIL.match(part[provs[0].end :]):
@@ -182,7 +188,7 @@ def _recipients(text: str) -> list[dict[str, str]]:
         if re.search(r"\s(?:tặng|trao)\s", part):
             break  # "A và UBND tỉnh tặng cờ thi đua cho B": another award begins
         if _ORG_START.match(part):
-            org = re.split(r"\s+(?:đã|vừa|đảm nhận|có|là|được|đạt|với|vì|năm\s+\d{4}|dẫn đầu|[-–])\b", part)[0]
+            org = re.split(r"\s+(?:đã|vừa|đảm nhận|có|là|được|đạt|với|vì|năm\s+\d{4}|dẫn đầu|[-–])\b|\s*\(", part)[0]
             out.append({"organization": org.strip()})
             i += 1
             continue
@@ -382,7 +388,8 @@ def find_awards(
             # "... cho tỉnh Bình Thuận vì đã có thành tích xuất sắc năm 2019": the year the clause ties to it
             rest = re.split(r"[;\n]|\.(?:\s|$)", text[pos:], maxsplit=1)[0]
             tied = re.search(r"(?<![^\W\d_])năm\s+(19[5-9]\d|20[0-4]\d)(?!\d)", rest)
-            if tied and not _AWARD.search(rest[: tied.start()]):
+            span = tied and re.search(r"(?i)từ\s+(?:năm\s+(?:học\s+)?)?$", rest[: tied.start()])
+            if tied and not span and not _AWARD.search(rest[: tied.start()]):  # "từ năm 2009 đến năm 2013": no one year
                 year = int(tied.group(1))
         if year is None:
             year = default_year

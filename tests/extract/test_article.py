@@ -230,3 +230,14 @@ def test_provinces_ranked_in_the_bloc_are_its_members():
             "Yên Bái đứng thứ 2 và Hà Giang xếp hạng 3.")
     (bloc,) = extract_article(text)["blocs"]
     assert bloc["members"] == ["Lào Cai", "Yên Bái", "Hà Giang"]
+
+
+def test_awards_given_on_in_the_next_paragraph_keep_their_giver():
+    text = ("Thủ tướng Chính phủ vừa ký Quyết định tặng Cờ thi đua của Thủ tướng Chính phủ "
+            "cho Trường THPT Lê Quý Đôn;\n"
+            "Tặng Bằng khen cho 12 cá nhân tỉnh Long An đã có thành tích.")
+    doc = extract_article(text)
+    assert [(a["award"], a["conferred_by"], a["recipient"]) for a in doc["awards"]] == [
+        ("Cờ thi đua của Thủ tướng Chính phủ", "Thủ tướng Chính phủ", {"organization": "Trường THPT Lê Quý Đôn"}),
+        ("Bằng khen của Thủ tướng Chính phủ", "Thủ tướng Chính phủ", {"group": "12 cá nhân tỉnh Long An"}),
+    ]

@@ -110,3 +110,13 @@ def test_a_second_award_with_its_own_issuer_in_one_proposal():
         ("Cờ thi đua của Bộ Tư pháp", {"organization": "Sở Tư pháp tỉnh Long An"}, "proposed"),
         ("Cờ thi đua của UBND tỉnh", {"organization": "Phòng Tư pháp huyện Cần Đước"}, "proposed"),
     ]
+
+
+def test_a_provincial_unit_shared_by_the_next_provinces_a_place_in_brackets_and_a_span_of_years():
+    text = "Hội nghị đề nghị Trung ương Hội tặng cờ thi đua cho Hội Nông dân tỉnh Cà Mau, Bạc Liêu."
+    assert [a.recipient for a in find_awards(text)] == [
+        {"organization": "Hội Nông dân tỉnh Cà Mau"}, {"organization": "Hội Nông dân tỉnh Bạc Liêu"}]
+    text = ("Chủ tịch nước tặng Cờ thi đua cho Trường THCS Lê Lợi (TX. Sa Đéc) đã có thành tích "
+            "từ năm 2015 đến năm 2020.")
+    (award,) = find_awards(text)
+    assert (award.recipient, award.year) == ({"organization": "Trường THCS Lê Lợi"}, None)
