@@ -364,6 +364,12 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             if m.list_start is not None:
                 for name in parse_members(st.text[m.list_start :]):
                     add_member(_bloc_of(m, blocs) or primary, name)
+            colon = re.match(r"\s*:\s*", st.text[m.end :])
+            if colon and not m.generic:  # "Cụm thi đua 3 NHNN Chi nhánh 06 tỉnh biên giới phía Bắc: A, B, C"
+                found = parse_members(st.text[m.end + colon.end() :])
+                if len(found) >= 2 and all(find_provinces(x) for x in found):
+                    for name in found:
+                        add_member(_bloc_of(m, blocs), name)
             paren = re.match(r"\s*\(", st.text[m.end :])
             if paren and not m.generic:
                 found = parse_members(st.text[m.end + paren.end() :])

@@ -167,7 +167,8 @@ def _before(
             # the posts written after the name belong to the unit phrase
             gap_after = text[person.end : kw_start]
             tail = re.match(r"^[^;()]*?(?=\s*[-–]\s*$|\s*\(\s*$|\s*$)", gap_after)
-            if tail is not None and re.match(r"^\s*[,–-]", gap_after) and HEAD_RE.search(gap_after):
+            another = any(person.end <= q.start < kw_start for q in people if q is not person)
+            if tail is not None and re.match(r"^\s*[,–-]", gap_after) and HEAD_RE.search(gap_after) and not another:
                 end = kw_start - len(text[person.end : kw_start]) + len(tail.group()) if tail.group() else end
             cands.append((person.start, end, prov, org))
     best: tuple[str | None, str | None] | None = None

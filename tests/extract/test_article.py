@@ -241,3 +241,10 @@ def test_awards_given_on_in_the_next_paragraph_keep_their_giver():
         ("Cờ thi đua của Thủ tướng Chính phủ", "Thủ tướng Chính phủ", {"organization": "Trường THPT Lê Quý Đôn"}),
         ("Bằng khen của Thủ tướng Chính phủ", "Thủ tướng Chính phủ", {"group": "12 cá nhân tỉnh Long An"}),
     ]
+
+
+def test_provinces_listed_after_a_bloc_name_and_a_colon_are_its_members():
+    text = ("Ngày 20/4/2024, tại tỉnh Lai Châu, Cụm thi đua 3 Kho bạc 03 tỉnh miền núi: Lai Châu, Lào Cai "
+            "và Sơn La tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.")
+    (bloc,) = extract_article(text)["blocs"]
+    assert bloc["members"] == ["Lai Châu", "Lào Cai", "Sơn La"]

@@ -161,3 +161,12 @@ def test_heads_of_the_state_bank_and_the_state_audit():
                    "Thúy Nga đồng chủ trì.")
     assert found["Bùi Quốc Trung"][0][0] == "Phó Tổng Kiểm toán Nhà nước"
     assert found["Lương Thị Thúy Nga"][0][0] == "Phó Thống đốc Ngân hàng Nhà nước Việt Nam"
+
+
+def test_posts_in_a_party_committee_of_agencies_and_a_trade_union():
+    text = ("Dự có đồng chí Hoàng Văn Nam – Phó Bí thư Đảng ủy Khối các cơ quan tỉnh Điện Biên, "
+            "đồng chí Lò Thị Mai – Chủ tịch Công đoàn NHNN tỉnh Điện Biên.")
+    assert [[(q.title, q.province) for q in p.posts] for p in find_people(text)] == [
+        [("Phó Bí thư Đảng ủy Khối các cơ quan tỉnh", "Điện Biên")],
+        [("Chủ tịch Công đoàn NHNN tỉnh", "Điện Biên")],
+    ]

@@ -97,3 +97,9 @@ def test_officials_named_khoi_pho_give_the_unit_of_their_post():
 def test_a_district_court_or_procuracy_before_a_dash_keeps_its_name():
     assert roles("Đồng chí Lê Văn Tám, Viện trưởng VKSND huyện Tân Châu - đơn vị Cụm trưởng phát biểu.") == [
         ("VKSND huyện Tân Châu", "leader", None)]
+
+
+def test_the_posts_of_one_person_do_not_run_on_over_the_next_person():
+    text = ("Dự có đồng chí Lê Văn An – Phó Giám đốc Sở Y tế tỉnh, đồng chí Trần Văn Bình – Giám đốc NHNN tỉnh "
+            "Sơn La, Trưởng Cụm thi đua 2.")
+    assert roles(text) == [("Sơn La", "leader", None)]
