@@ -121,6 +121,17 @@ def _group_blocs(sents: list[_Sent]) -> list[Bloc]:
                 blocs.append(target)
             target.mentions.append(m)
             target.count = target.count or m.count
+    for st in sents:  # "Cụm thi đua các tỉnh miền Đông Nam Bộ (Cụm số 4)": one bloc, the name in brackets its alias
+        for m1, m2 in zip(st.blocs, st.blocs[1:], strict=False):
+            b1, b2 = _bloc_of(m1, blocs), _bloc_of(m2, blocs)
+            if (
+                b1 is not None and b2 is not None and b1 is not b2 and b1.kind == b2.kind
+                and re.fullmatch(r"\s*\(\s*", st.text[m1.end : m2.start])
+                and b1.number is None and b2.number is not None
+            ):
+                b1.mentions.extend(b2.mentions)
+                b1.number, b1.count = b2.number, b1.count or b2.count
+                blocs.remove(b2)
     for b in blocs:
         best = sorted(b.mentions, key=lambda x: (not x.name.isupper(), len(x.name)), reverse=True)[0]
         b.name = best.name

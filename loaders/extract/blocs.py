@@ -24,7 +24,8 @@ _START = re.compile(
     r"(?<![^\W\d_])(?P<word>[Cc]ụm|CỤM|[Kk]hối|KHỐI)\s+(?:(?P<td>[Tt]hi đua|THI ĐUA)(?![^\W\d_])|"
     r"(?<=[Kk]hối )(?=(?P<bare>các\s+(?:sở|cơ quan|phòng|doanh nghiệp|trường)(?:\s+[^\W\d_]+){1,5}\s+"
     r"(?P<bare_no>\d{1,2}|[IVX]+)(?![^\W\d_])))|"
-    r"(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố)\b))"
+    r"(?=(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:tỉnh|thành phố)\b)|"
+    r"(?=số\s+(?:\d{1,2}|[IVX]+)(?![^\W\d_])))"
 )
 _GENERIC_BEFORE = re.compile(
     r"(?i)(?:\bcác|\bnhững|\bmỗi|\btừng|\d+|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)|cụm,?|khối,?)\s*$"
@@ -406,8 +407,8 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
             re.search(r"\b(?:các|\d+) (?:tỉnh|thành phố)", tail)
         )
         generic = generic_before or not informative
-        if m.group("td") is None and m.group("bare") is None and not count:
-            continue
+        if m.group("td") is None and m.group("bare") is None and not count and number is None:
+            continue  # "cụm" and "khối" name a bloc with "thi đua", a count or a number ("Cụm số 4")
         out.append(BlocMention(m.start(), max(tail_end, m.end()), name, kind, number, count, generic, list_start))
     return out
 

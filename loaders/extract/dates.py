@@ -157,7 +157,8 @@ def resolve_day(
         elif day.month >= 11:
             year = reviews_year
     elif reviews_year is not None and period in ("half-year", "quarter"):
-        year = reviews_year if (period == "quarter" or day.month >= 7) else None
+        # a review of the first half held from its last month on ("sơ kết 6 tháng" on 27/6 or in July)
+        year = reviews_year if (period == "quarter" or day.month >= 6) else None
     elif reviews_year is None and plans_year is not None and day.month <= 6:
         year = plans_year
     if year is None or not _valid(year, day.month, day.day):

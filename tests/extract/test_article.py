@@ -248,3 +248,12 @@ def test_provinces_listed_after_a_bloc_name_and_a_colon_are_its_members():
             "và Sơn La tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.")
     (bloc,) = extract_article(text)["blocs"]
     assert bloc["members"] == ["Lai Châu", "Lào Cai", "Sơn La"]
+
+
+def test_a_numbered_alias_in_brackets_is_the_same_bloc_and_a_june_half_year_review_is_dated():
+    text = ("Cụm thi đua số 3 sơ kết công tác thi đua\n"
+            "Ngày 28/6, tại tỉnh Gia Lai, Cụm thi đua các tỉnh Tây Nguyên (Cụm số 3) đã tổ chức Hội nghị sơ kết "
+            "công tác thi đua 6 tháng đầu năm 2022.")
+    doc = extract_article(text)
+    assert [b["name"] for b in doc["blocs"]] == ["Cụm thi đua các tỉnh Tây Nguyên"]
+    assert doc["events"][0]["date"] == "2022-06-28"

@@ -144,3 +144,8 @@ def test_units_separated_by_semicolons_and_a_leader_marked_inside_the_list():
     text = "Cụm thi đua số 2 gồm 4 Sở Ngoại vụ: Nghệ An (Trưởng cụm), Quảng Trị, Quảng Bình (Cụm phó), Hà Tĩnh."
     (start,) = [m for m in LIST_START.finditer(text) if "Ngoại vụ" in m.group()]
     assert parse_members(text[start.end():]) == ["Nghệ An", "Quảng Trị", "Quảng Bình", "Hà Tĩnh"]
+
+
+def test_a_bloc_named_by_its_number_alone():
+    assert [(m.name, m.number) for m in find_bloc_mentions("Hội Cựu chiến binh cụm số 7 đã họp.")] == [("cụm số 7", 7)]
+    assert find_bloc_mentions("Cụm dân cư số đông đã họp.") == []
