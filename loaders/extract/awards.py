@@ -30,7 +30,7 @@ _ISSUER = re.compile(
     r"^\s+của\s+(?P<who>[^,;.()\n]+?)(?=\s+(?:cho|năm|tới|đến|để|vì|về|nhằm|được)\b"
     r"|\s+và\b(?!\s+(?!Bằng|Cờ|Giấy|Huân|Kỷ|Danh)[A-ZĐÀ-Ỹ])|[,;.()\n]|$)"
 )
-_RECIP_AFTER = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:cho|tới|đến)\s+")
+_RECIP_AFTER = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:cho|tới|đến|gồm)\s+")
 _PROPOSED = re.compile(
     r"(?i)(?<![^\W\d_])(?:đề nghị|đề xuất|xét duyệt|thông qua|trình|bình xét|suy tôn|xét tặng|"
     r"xem xét)(?![^\W\d_])"
@@ -85,7 +85,11 @@ _PERSON_RECIP = re.compile(
     r"^(?:(?:ông|bà|đồng chí|đ/c|Ông|Bà|Đồng chí)\s+)?(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,4})"
     r"(?=\s*$|\s*[-–,]|\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt)\b)"
 )
-_ASK_ISSUER = re.compile(r"(?i)đề nghị\s+(?P<who>(?!tặng)[^,;.()]{2,60}?)\s+(?:xét\s+)?tặng\b")
+_ASK_ISSUER = re.compile(
+    r"(?i)đề nghị\s+(?P<who>(?-i:Bộ)\s[^;.()]{2,60}?|(?!tặng)[^,;.()]{2,60}?)\s+(?:xét\s+)?tặng\b"
+)
+"""The issuer asked to give an award ("đề nghị Bộ Văn hóa, Thể thao và Du lịch tặng": a ministry's name may
+hold commas)."""
 _YEAR = re.compile(r"^\s*năm\s+(\d{4})\b")
 _AUTHORITY = re.compile(
     r"(?:Chủ tịch|Thủ tướng|Chính phủ|Bộ trưởng|Ban Chấp hành|Ban Thường vụ|Ủy ban|Uỷ ban|UBND|Tổng Liên đoàn|"

@@ -120,3 +120,12 @@ def test_a_provincial_unit_shared_by_the_next_provinces_a_place_in_brackets_and_
             "từ năm 2015 đến năm 2020.")
     (award,) = find_awards(text)
     assert (award.recipient, award.year) == ({"organization": "Trường THCS Lê Lợi"}, None)
+
+
+def test_a_ministry_with_commas_asked_to_give_an_award_to_the_units_after_gom():
+    text = ("Cụm đã bầu ra các đơn vị xuất sắc đề nghị Bộ Lao động, Thương binh và Xã hội tặng Cờ thi đua gồm "
+            "Sơn La, Điện Biên.")
+    assert [(a.award, a.recipient, a.status) for a in find_awards(text)] == [
+        ("Cờ thi đua của Bộ Lao động, Thương binh và Xã hội", {"province": "Sơn La"}, "proposed"),
+        ("Cờ thi đua của Bộ Lao động, Thương binh và Xã hội", {"province": "Điện Biên"}, "proposed"),
+    ]
