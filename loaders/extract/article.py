@@ -278,6 +278,9 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
         next((st for st in sents if is_event_sentence(st.text) and find_days(st.text) and st.text != title_text), None)
         or next((st for st in sents if is_event_sentence(st.text) and st.text != title_text), None)
         or next((st for st in sents if is_event_sentence(st.text)), None)
+        # a headline that says a bloc held its review or signing ("Cụm thi đua số 4 ... sơ kết công tác thi đua")
+        or next((st for st in sents if st.text == title_text and _HEADLINE_MEETING.search(st.text)
+                 and any(not m.generic for m in st.blocs)), None)
     )
     info = read_event_sentence(event_st.text) if event_st else EventInfo()
     if event_st is not None and info.location_raw is None:
@@ -752,6 +755,9 @@ def _link_award_people(doc: dict[str, Any]) -> None:
         kept.append(a)
     doc["awards"] = kept
 
+
+_HEADLINE_MEETING = re.compile(r"(?i)(?<![^\W\d_])(?:sơ kết|tổng kết|ký kết giao ước|ký giao ước)(?![^\W\d_])")
+"""A headline's verb that reports the meeting itself."""
 
 _GIVES_ON = re.compile(r"\s*(?:[Vv]à\s+)?(?:[-–+•]\s*)?(?:Tặng|Trao tặng|Trao)\s")
 """A sentence that goes on giving awards without saying who gives them ("Tặng Bằng khen cho ...")."""

@@ -257,3 +257,11 @@ def test_a_numbered_alias_in_brackets_is_the_same_bloc_and_a_june_half_year_revi
     doc = extract_article(text)
     assert [b["name"] for b in doc["blocs"]] == ["Cụm thi đua các tỉnh Tây Nguyên"]
     assert doc["events"][0]["date"] == "2022-06-28"
+
+
+def test_a_headline_that_reports_a_bloc_review_is_the_meeting():
+    text = ("Cụm thi đua số 2 Kho bạc Nhà nước sơ kết công tác thi đua năm 2023\n"
+            "Từ đầu năm đến nay, các đơn vị trong Cụm đã tập trung chỉ đạo phong trào thi đua.")
+    (event,) = extract_article(text)["events"]
+    assert (event["kind"], event["period"], event["reviews_year"]) == ("conference", "half-year", 2023)
+    assert extract_article("Cụm thi đua số 2 Kho bạc Nhà nước\nCác đơn vị đã làm tốt.")["events"] == []
