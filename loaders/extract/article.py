@@ -480,15 +480,16 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             item: dict[str, Any] = {"bloc": None, "role": r.role, "year": year, "evidence": st.text}
             units_of_bloc = members[id(bloc)] if bloc is not None else []
             just_before = st.text[max(0, r.start - 60) : r.start].lower()
+            units_not_places = bool(units_of_bloc) and not any(find_provinces(u) for u in units_of_bloc)
             named_unit = next(
                 (u for u in units_of_bloc
                  if r.province and re.search(re.escape(u.lower()) + r"\s*[-–(,]", just_before)),
                 None,
             )
-            if named_unit and not any(find_provinces(u) for u in units_of_bloc):
+            if named_unit and units_not_places:
                 # "TAND khu vực 15 - TP.HCM (Cụm trưởng ...)": the member unit named, not the city it is in
                 item["organization"] = named_unit
-            elif r.province and r.agency and units_of_bloc and not any(find_provinces(u) for u in units_of_bloc):
+            elif r.province and r.agency and units_not_places:
                 # a bloc of one province's agencies: the agency, spelt as the member list has it
                 item["organization"] = next(
                     (u for u in units_of_bloc if u.lower() == r.agency.lower()), r.agency

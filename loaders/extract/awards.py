@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from vnkg.loaders.extract.blocs import count_of
 from vnkg.loaders.extract.lexicon import ACRONYM_NAME, BANK_NAME
-from vnkg.loaders.extract.places import ProvinceMention, find_provinces
+from vnkg.loaders.extract.places import ProvinceMention, find_provinces, opens_with_province
 
 _AWARD = re.compile(
     r"(?<![^\W\d_])(?P<kind>(?:[Cc]ờ|CỜ)(?:\s+(?:[Tt]hi đua|THI ĐUA))?|(?:[Bb]ằng|BẰNG)\s+(?:khen|KHEN)|"
@@ -117,12 +117,6 @@ def _issuer_name(issuer: str, provinces: list[ProvinceMention]) -> str:
     return issuer.strip()
 
 
-def _starts_with_province(text: str) -> bool:
-    """Whether a province's name opens text ("Lâm Đồng", not "Đào tạo tỉnh Lâm Đồng")."""
-    found = find_provinces(text[:40])
-    return bool(found) and found[0].start == 0
-
-
 def _recipients(text: str) -> list[dict[str, str]]:
     """Recipients listed at the start of text ("hai tỉnh A, B", "22 cá nhân", "Huyện ủy X và Thị ủy Y")."""
     protected = text.replace("cụm, khối", "cụm\u0001 khối")
@@ -145,7 +139,7 @@ def _recipients(text: str) -> list[dict[str, str]]:
             and _ORG_START.match(parts[-1].strip())
             and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", parts[-1].strip())
             and piece[:1].isupper()
-            and not (_ORG_START.match(piece) or _starts_with_province(piece) or _PERSON_RECIP.match(piece))
+            and not (_ORG_START.match(piece) or opens_with_province(piece) or _PERSON_RECIP.match(piece))
         ):
             parts[-1] = parts[-1] + sep + piece
         else:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from vnkg.loaders.extract.lexicon import ACRONYM_NAME, BANK_NAME, BODY_BIGRAMS
-from vnkg.loaders.extract.places import find_provinces
+from vnkg.loaders.extract.places import find_provinces, opens_with_province
 
 from vnkg.text import fold_tones
 
@@ -463,13 +463,7 @@ def _semicolons_as_commas(text: str) -> str:
 
 def _unit_opens(text: str) -> bool:
     text = re.sub(r"^\s*(?:và\s+)?", "", text)
-    return bool(_ORG_WORDS.match(text)) or _opens_with_province(text)
-
-
-def _opens_with_province(text: str) -> bool:
-    """Whether text begins with a province's name ("Kon Tum, ..."), not merely names one later."""
-    found = find_provinces(text[:40])
-    return bool(found) and found[0].start <= 1
+    return bool(_ORG_WORDS.match(text)) or opens_with_province(text)
 
 
 def _capitalised_run(text: str) -> str:
@@ -515,7 +509,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             and _ORG_WORDS.match(items[-1].strip())
             and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", items[-1].strip())
             and re.match(r"[A-ZÀ-ỸĐ][^\W\d_]*\s+[a-zà-ỹđ]", piece.strip())
-            and not (_ORG_WORDS.match(piece.strip()) or _opens_with_province(piece))
+            and not (_ORG_WORDS.match(piece.strip()) or opens_with_province(piece))
         ):
             items[-1] = items[-1] + sep + piece
             continue
@@ -525,7 +519,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             and _ORG_WORDS.match(items[-1].strip())
             and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", items[-1].strip())
             and piece[:1].isupper()
-            and not (_ORG_WORDS.match(piece) or _opens_with_province(piece))
+            and not (_ORG_WORDS.match(piece) or opens_with_province(piece))
         ):
             items[-1] = items[-1] + sep + piece
         else:

@@ -156,3 +156,11 @@ def _find_provinces(text: str, on: date | None) -> tuple[ProvinceMention, ...]:
 def clear_cache() -> None:
     """Forget the mentions found so far (benchmarks measure cold runs with it)."""
     _find_provinces.cache_clear()
+
+
+def opens_with_province(text: str) -> bool:
+    """Whether a province's name opens text ("Lâm Đồng, ..."), not merely names one later ("Đào tạo tỉnh Lâm
+    Đồng")."""
+    text = text.lstrip()
+    found = find_provinces(text[:40])
+    return bool(found) and found[0].start == 0
