@@ -19,7 +19,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from vnkg.loaders.extract.awards import NAMED_NEXT, AwardFact, find_awards, group_size, named_recipients
+from vnkg.loaders.extract.awards import (
+    NAMED_NEXT,
+    NAMED_WITH_ISSUER,
+    AwardFact,
+    find_awards,
+    group_size,
+    named_recipients,
+)
 from vnkg.loaders.extract.blocs import (
     _ORG_WORDS,
     LIST_START,
@@ -549,7 +556,7 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             if (
                 a.conferred_by is None and given_before is not None and given_before.conferred_by
                 and " của " in given_before.award and _GIVES_ON.match(st.text)
-                and re.match(r"(?i)cờ|bằng khen|giấy khen", a.award)
+                and NAMED_WITH_ISSUER.match(a.award)
             ):
                 # "X ký Quyết định tặng Cờ thi đua của Thủ tướng ... cho A; / Tặng Bằng khen cho B": the same giver
                 giver = given_before.award.split(" của ", 1)[1]

@@ -69,6 +69,8 @@ _SHARED_UNIT = re.compile(
     r"Viện Kiểm sát nhân dân|VKSND)\s+(?:tỉnh|thành phố|TP\.?))\s+"
     r"(?P<places>[A-ZÀ-ỸĐ][^,;]*(?:(?:,\s*|\s+và\s+)[A-ZÀ-ỸĐ][^,;]*)+)"
 )
+NAMED_WITH_ISSUER = re.compile(r"(?i)cờ|bằng khen|giấy khen")
+"""Awards whose name says who gives them ("Cờ thi đua của Chính phủ")."""
 _UNIT_OF_PROVINCE = re.compile(r"^(.+?\s(?:tỉnh|thành phố|TP\.?))\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[A-ZÀ-ỸĐ][^\s,;]*)*$")
 """A provincial unit written with its province ("Hội CCB tỉnh Vĩnh Long"): the unit, with "tỉnh"."""
 _SUBJECT_ISSUER = re.compile(
@@ -380,7 +382,7 @@ def find_awards(
             status = "proposed"  # "đề nghị A được nhận Cờ ...; 02 đơn vị được nhận Cờ ...": the same proposal
         last_status = status
         name = kind[0].upper() + kind[1:]
-        if issuer and re.match(r"(?i)cờ|bằng khen|giấy khen", kind):
+        if issuer and NAMED_WITH_ISSUER.match(kind):
             name = f"{name} của {_issuer_name(issuer, provinces)}"
         if year is None:
             # "... cho tỉnh Bình Thuận vì đã có thành tích xuất sắc năm 2019": the year the clause ties to it
