@@ -53,7 +53,8 @@ _GROUP_STOP = re.compile(
     r"được\b)|\s*[\"“(]"
 )
 _ORG_START = re.compile(
-    r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Đảng ủy|Đảng bộ|Sở|Hội|Ban|Liên đoàn|LĐLĐ|"
+    r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Tỉnh ủy|Tỉnh uỷ|Đảng ủy|Đảng bộ|Sở|Hội|Ban|"
+    r"Liên đoàn|LĐLĐ|"
     r"Công an|Viện|Tòa án|Cục|Văn phòng|Trường|Bộ|Ủy ban|Uỷ ban|UBND|Công ty|Tổng công ty|Trung tâm|Chi cục|"
     r"Phòng|Báo|Đài|Bệnh viện|Đoàn|Tỉnh đoàn|Thành đoàn|Kho bạc|Bảo hiểm|Ngân hàng|"
     r"Thanh tra|Tòa án|Toà án|Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Tập thể|"
@@ -73,11 +74,23 @@ NAMED_WITH_ISSUER = re.compile(r"(?i)cờ|bằng khen|giấy khen")
 """Awards whose name says who gives them ("Cờ thi đua của Chính phủ")."""
 _UNIT_OF_PROVINCE = re.compile(r"^(.+?\s(?:tỉnh|thành phố|TP\.?))\s+[A-ZÀ-ỸĐ][^\s,;]*(?:\s+[A-ZÀ-ỸĐ][^\s,;]*)*$")
 """A provincial unit written with its province ("Hội CCB tỉnh Vĩnh Long"): the unit, with "tỉnh"."""
-_SUBJECT_ISSUER = re.compile(
-    r"(?P<who>(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
+_AUTHORITY_WORDS = (
+    r"(?:Chủ tịch|Thủ tướng|Chính phủ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban Thường vụ|Bộ trưởng|"
     r"Ban Chấp hành|Chủ tịch nước|Giám đốc|Tổng Giám đốc|Tư lệnh|Cục trưởng|Viện trưởng|Hiệu trưởng|Trưởng ban|"
     r"Trưởng Ban|Đoàn Chủ tịch|Tổng Liên đoàn|Hội đồng|Ủy ban|Uỷ ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|"
-    r"Bộ|Liên đoàn|Trung ương)[^,;.()]*?)\s+(?:đã\s+|sẽ\s+)?(?:tặng|trao)\b"
+    r"Bộ|Liên đoàn|Trung ương|Công an|Sở|Bộ Chỉ huy|Bộ Tư lệnh|Cục|Tổng cục|Chánh án)(?![^\W\d_])"
+)
+# The issuer as the subject of "tặng/trao"; it runs over neither "được" (the recipient is before it) nor
+# "và" before another authority ("A và UBND tỉnh tặng ...": the issuer is UBND tỉnh).
+_SUBJECT_ISSUER = re.compile(
+    rf"(?P<who>{_AUTHORITY_WORDS}(?:(?!\s+(?:được\b|và\s+{_AUTHORITY_WORDS}))[^,;.()])*?)"
+    r"\s+(?:(?:đã|sẽ|vừa)\s+)?(?:(?:có|ra|ban hành)\s+)?(?:quyết định\s+)?"
+    r"(?:(?:xem\s+)?xét\s*,?\s+)?(?:tặng|trao)\b"
+)
+# Words of the request or the decision written between the issuer and "tặng" ("Bộ Công an xét tặng",
+# "UBND tỉnh đã quyết định tặng"): not part of the issuer's name.
+_ISSUER_TAIL = re.compile(
+    r"(?:\s+(?:đã|sẽ|vừa))?(?:\s+(?:có|ra|ban hành))?(?:\s+quyết định)?(?:\s+(?:xem\s+)?xét)?\s*,?\s*$"
 )
 _ON_BEHALF = re.compile(
     r"(?i)(?:thừa ủy quyền|thừa uỷ quyền|được ủy quyền|thay mặt)\s+(?:của\s+)?(?P<who>[^,;.()]{3,60}?)\s*,"
@@ -88,7 +101,7 @@ _PERSON_RECIP = re.compile(
     r"(?=\s*$|\s*[-–,]|\s+(?:vì|đã|có|do|với|trong|về|nhằm|để|đạt)\b)"
 )
 _ASK_ISSUER = re.compile(
-    r"(?i)đề nghị\s+(?P<who>(?-i:Bộ)\s[^;.()]{2,60}?|(?!tặng)[^,;.()]{2,60}?)\s+(?:xét\s+)?tặng\b"
+    r"(?i)đề nghị\s+(?P<who>(?-i:Bộ)\s[^;.()]{2,60}?|(?!tặng)[^,;.()]{2,60}?)\s+(?:(?:xem\s+)?xét\s*,?\s+)?tặng\b"
 )
 """The issuer asked to give an award ("đề nghị Bộ Văn hóa, Thể thao và Du lịch tặng": a ministry's name may
 hold commas)."""
@@ -109,6 +122,14 @@ class AwardFact:
     status: str
     year: int | None
     start: int = 0
+
+
+def _clean_issuer(issuer: str) -> str:
+    """The issuer's name alone: after any "được" (the recipient comes before it), without the words of the
+    request or decision that follow it ("Bộ Công an xét", "UBND tỉnh đã quyết định")."""
+    issuer = re.split(r"(?<![^\W\d_])được\s+", issuer)[-1]
+    issuer = re.sub(r"^(?:trình|kính trình)\s+", "", issuer)
+    return _ISSUER_TAIL.sub("", issuer).strip()
 
 
 def _issuer_name(issuer: str, provinces: list[ProvinceMention]) -> str:
@@ -374,6 +395,7 @@ def find_awards(
                     recips = named
         if issuer is None and last_issuer and re.match(r"\s*(?:và\s+)?(?:tặng|trao)\s*$", clause):
             issuer = last_issuer  # "X tặng Cờ thi đua cho A; tặng Bằng khen cho B"
+        issuer = _clean_issuer(issuer) or None if issuer else None
         last_issuer = issuer or last_issuer
         status = (
             "proposed" if _PROPOSED.search(clause) or _PROPOSED.search(text[clause_start : m.start()]) else "conferred"

@@ -129,3 +129,26 @@ def test_a_ministry_with_commas_asked_to_give_an_award_to_the_units_after_gom():
         ("Cờ thi đua của Bộ Lao động, Thương binh và Xã hội", {"province": "Sơn La"}, "proposed"),
         ("Cờ thi đua của Bộ Lao động, Thương binh và Xã hội", {"province": "Điện Biên"}, "proposed"),
     ]
+
+
+def test_the_words_of_the_request_or_the_decision_are_not_the_issuer():
+    text = "Đồng thời trình Bộ Công an xét tặng cờ thi đua xuất sắc cho 2 tập thể và tặng bằng khen cho 9 tập thể."
+    assert [(a.award, a.conferred_by, a.recipient) for a in find_awards(text)] == [
+        ("Cờ thi đua xuất sắc của Bộ Công an", "Bộ Công an", {"group": "2 tập thể"}),
+        ("Bằng khen của Bộ Công an", "Bộ Công an", {"group": "9 tập thể"}),
+    ]
+    for text, issuer in [
+        ("Hội nghị đề nghị Chính phủ xem xét tặng Cờ thi đua cho tỉnh Hà Tĩnh.", "Chính phủ"),
+        ("Cụm đề nghị Bộ trưởng Bộ Công an xét, tặng Cờ thi đua cho Công an tỉnh Nghệ An.", "Bộ trưởng Bộ Công an"),
+        ("UBND tỉnh đã quyết định tặng Bằng khen cho 12 tập thể.", "UBND tỉnh"),
+        ("Công an tỉnh vừa có quyết định trao tặng giấy khen cho 54 tập thể.", "Công an tỉnh"),
+        ("Sở Nội vụ đã tặng Giấy khen cho 5 cá nhân.", "Sở Nội vụ"),
+    ]:
+        assert [a.conferred_by for a in find_awards(text)] == [issuer], text
+
+
+def test_the_recipient_before_duoc_is_not_the_issuer_and_a_provincial_party_committee_receives():
+    assert facts("UBND huyện Ba Bể được UBND tỉnh tặng Cờ thi đua.") == [
+        ("Cờ thi đua của UBND tỉnh", "UBND tỉnh", {"organization": "UBND huyện Ba Bể"}, "conferred", None)]
+    assert facts("Năm 2023, Tỉnh ủy Bắc Kạn được Chủ tịch nước tặng Huân chương Lao động hạng Nhì.") == [
+        ("Huân chương Lao động hạng Nhì", "Chủ tịch nước", {"organization": "Tỉnh ủy Bắc Kạn"}, "conferred", 2023)]
