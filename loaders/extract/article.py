@@ -36,6 +36,7 @@ from vnkg.loaders.extract.blocs import (
     BlocMention,
     count_of,
     find_bloc_mentions,
+    head_of_each,
     parse_members,
     same_bloc,
 )
@@ -410,9 +411,12 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             if re.search(r"(?i)\bcác sở\s*:?\s*$", lm.group()):
                 # "gồm các sở: Y tế, Giáo dục và Đào tạo": each is a Sở
                 listed = re.sub(r"(^|,\s*)(?!Sở\b)(?=[A-ZÀ-ỸĐ])", r"\1Sở ", listed.split(".")[0])
+            head, listed = head_of_each(listed)
             found = parse_members(listed)
             if not found:
                 continue
+            if head:
+                found = [f"{head} {x}" for x in found]
             before = [m for m in st.blocs if m.start < lm.start()]
             is_prov = all(find_provinces(x) for x in found)
             if len(found) < 2 and not before:
@@ -432,6 +436,12 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
                 add_member(target, name)
             stated = re.search(
                 r"(\d+|[^\W\d_]+(?: một| hai)?)\s+(?:tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)", lm.group()
+            )
+            # "Cụm thi đua số 2 có 4 huyện gồm A, B, C, D": the count said just before the list
+            stated = stated or re.search(
+                r"(?<![^\W\d_])(?:có|gồm)\s+(\d+|[^\W\d_]+(?: một| hai)?)\s+(?:tỉnh|thành phố|huyện|đơn vị|địa phương|"
+                r"thành viên|hội)(?:[^\W\d_]|\s){0,30}?$",
+                st.text[max(0, lm.start() - 60) : lm.start()],
             )
             if target is not None and target.count is None and stated and count_of(stated.group(1)):
                 target.count = count_of(stated.group(1))

@@ -45,12 +45,14 @@ _GROUP = re.compile(
     r"doanh nghiệp|địa phương|cơ quan|người|hộ|xã|phường|trường|lượt)\b"
 )
 # A group followed by the recipients it counts: "cho 2 đơn vị dẫn đầu - A và B", "2 cá nhân, gồm: ông X; bà Y".
-_NAMED_AFTER = re.compile(r"^[^.;:\n]{0,80}?(?:\s[-–]\s*|,?\s*(?:gồm|là|đó là)\s*:\s*|:\s*)")
+_NAMED_AFTER = re.compile(
+    r"^[^.;:\n]{0,80}?(?:\s[-–]\s*|,?\s*(?:gồm|là|đó là)\s*:\s*|:\s*|,?\s+(?:gồm|là)\s+(?=[A-ZĐÀ-Ỹ]|tỉnh\s))"
+)
 # A sentence that names the recipients the sentence before it counted ("Đó là: A, B và C").
 NAMED_NEXT = re.compile(r"(?i)^\s*(?:đó là|gồm|gồm có|cụ thể(?: là)?|bao gồm)\s*:\s*")
 _GROUP_STOP = re.compile(
     r"\s+(?:trên địa bàn|tại\b|năm\s+\d{4}|có thành tích|có nhiều|đã\b|vì\b|để\b|nhằm\b|"
-    r"được\b)|\s*[\"“(]"
+    r"được\b|là\s+(?=[A-ZĐÀ-Ỹ]|tỉnh\s))|\s*[\"“(]"
 )
 _ORG_START = re.compile(
     r"^(?:Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Tỉnh ủy|Tỉnh uỷ|Đảng ủy|Đảng bộ|Sở|Hội|Ban|"

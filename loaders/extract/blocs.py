@@ -159,7 +159,8 @@ _UNIT_NOUN = r"(?:tỉnh|thành phố|LĐLĐ|đơn vị|huyện|địa phương|
 _NOT_A_NUMBER = re.compile(rf"\s+(?:{_UNIT_NOUN}|năm|tháng|quý|ngày|tuần)\b|\s*[-–/]\s*\d")
 _ORG_WORDS = re.compile(
     r"^(?:Văn phòng|Ban|Ủy ban|Uỷ ban|UBND|Đảng ủy|Đảng uỷ|Trường|Sở|Bộ|Cục|Công an|Thanh tra|Viện|Tòa án|Toà án|"
-    r"Hội|Liên đoàn|LĐLĐ|Đoàn|Mặt trận|Kho bạc|Ngân hàng|Chi cục|Bệnh viện|Báo|Đài|Huyện ủy|Huyện uỷ|Thị ủy|"
+    r"Hội|Liên đoàn|Liên hiệp|Liên minh|Hợp tác xã|LĐLĐ|Đoàn|Mặt trận|Kho bạc|Ngân hàng|Chi cục|Bệnh viện|Báo|Đài|"
+    r"Huyện ủy|Huyện uỷ|Thị ủy|"
     r"Thị uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ|Tỉnh đoàn|Hội đồng|Trung tâm|Công ty|Tổng công ty|Chi nhánh|"
     r"Bộ Chỉ huy|Cảnh sát|Quân đoàn|Sư đoàn|Lữ đoàn|Thư viện|Bảo tàng|Nhà hát|Nhà văn hóa|Nhà văn hoá|Bảo hiểm|Quỹ|"
     r"Cảng vụ|Ban quản lý|Ban Quản lý|Học viện|Đại học|Tạp chí|Nhà xuất bản|Quân khu|Bộ Tư lệnh|Thành đoàn|"
@@ -182,7 +183,10 @@ LIST_START = re.compile(
     r"|\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+"
     r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)"
-    r"(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){0,4}\s*:"
+    r"(?:,?\s+[^\W\d_]+){0,8}\s*:"
+    # "gồm 5 đơn vị Công an thành phố trực thuộc Trung ương: A, B": counted units, described, then a colon
+    r"|\bgồm\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+(?:đơn vị|cơ quan)\s+"
+    r"[A-ZĐÀ-Ỹ][^:;.()]{0,60}:"
     # "gồm 6 Thuế tỉnh: A, B", "gồm 5 Công an tỉnh: A, B": a count of one kind of provincial unit
     r"|\bgồm\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+[A-ZĐÀ-Ỹ][^\s,:;.()]*"
     r"(?:\s+(?!tỉnh\b|thành\b)[^\s,:;.()]+){0,3}?(?:\s+(?:tỉnh, thành phố|tỉnh|thành phố))?\s*:"
@@ -195,6 +199,21 @@ LIST_START = re.compile(
     r"|\b(?:[Vv]ới|[Cc]ó)\s+(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:đơn vị|cơ quan)(?:,\s*đơn vị)?\s+thành viên\s*(?:là|gồm)?\s*:)\s*"
 )
+
+# One kind of unit written once for the agencies listed after it: "Thanh tra các đơn vị: Sở A, Sở B" are
+# "Thanh tra Sở A" and "Thanh tra Sở B".
+_HEAD_OF_EACH = re.compile(
+    r"\s*(?P<head>[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}?)\s+các\s+(?:đơn vị|cơ quan|sở, ngành|sở, ban, ngành)\s*:\s*"
+)
+
+
+def head_of_each(listed: str) -> tuple[str | None, str]:
+    """The unit written once before a list of agencies ("Thanh tra các đơn vị: ..."), and the list after it."""
+    m = _HEAD_OF_EACH.match(listed)
+    if m is None or not _ORG_WORDS.match(m["head"]) or not _ORG_WORDS.match(listed[m.end() :]):
+        return None, listed
+    return m["head"], listed[m.end() :]
+
 
 # The one kind of unit every listed province sends ("Công an các tỉnh", "Liên đoàn Lao động các tỉnh:").
 _UNITS_OF_PROVINCES = re.compile(
@@ -353,7 +372,7 @@ def find_bloc_mentions(text: str) -> list[BlocMention]:
                             list_start = nxt.end()
                             break
                     pos = wm.end()
-                    if w[0].isupper() or w.lower() not in ("và", "các", "của"):
+                    if w[0].isupper() or w.lower() not in ("và", "các", "của", "thuộc"):
                         tail_end = pos
                     tokens += 1
                     continue
@@ -449,6 +468,13 @@ _ROLE_IN_BRACKETS = re.compile(
 )
 
 
+_ROLE_AFTER_DASH = re.compile(
+    r"\s+[-–]\s*(?:đơn vị\s+)?(?:(?:[Cc]ụm|[Kk]hối)\s+(?:[Tt]rưởng|[Pp]hó)|(?:[Tt]rưởng|[Pp]hó)\s+(?:[Cc]ụm|[Kk]hối))"
+    r"(?![^\W\d_])(?=\s*[,;.]|\s+và\b)"
+)
+"""A member's role written after it with a dash ("A – Cụm trưởng, B – Cụm phó, C"): not part of its name."""
+
+
 def _semicolons_as_commas(text: str) -> str:
     """A list whose items are whole units separated by semicolons ("Quỹ X tỉnh A; Quỹ X tỉnh B; ...") is read as
     a list separated by commas, up to the first semicolon that no unit follows."""
@@ -486,6 +512,7 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
         text = text[units_of.end() :]  # "Công an các tỉnh: A, B và C": the provinces are the members
     text = re.sub(r"^\s*\(\s*(?=[A-ZÀ-ỸĐ])", "", text)  # "gồm 7 đơn vị (Sở A, Sở B và Ban C)"
     text = _ROLE_IN_BRACKETS.sub("", text)  # "gồm: A (Trưởng cụm), B, C"
+    text = _ROLE_AFTER_DASH.sub("", text)  # "gồm: A – Cụm trưởng, B – Cụm phó, C"
     protected = text.replace("cụm, khối", "cụm\u0001 khối")
     protected = _semicolons_as_commas(protected)
     end = len(protected)
@@ -510,6 +537,16 @@ def parse_members(text: str, on_date: object = None) -> list[str]:
             and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)$", items[-1].strip())
             and re.match(r"[A-ZÀ-ỸĐ][^\W\d_]*\s+[a-zà-ỹđ]", piece.strip())
             and not (_ORG_WORDS.match(piece.strip()) or opens_with_province(piece))
+        ):
+            items[-1] = items[-1] + sep + piece
+            continue
+        # "Hội Bảo trợ người khuyết tật và bảo vệ quyền trẻ em": a small word after "và" goes on with the name
+        if (
+            "và" in sep
+            and piece[:1].islower()
+            and _ORG_WORDS.match(items[-1].strip())
+            and not re.match(r"(?:các|những|nhiều|một số|đại diện|lãnh đạo|đơn vị|cơ quan|khách|đại biểu)\b", piece)
+            and not re.search(r"\s(?:tỉnh|huyện|thành phố|quận|thị xã)\s", items[-1])  # a unit with its place is whole
         ):
             items[-1] = items[-1] + sep + piece
             continue
@@ -604,12 +641,17 @@ def _provinces_of_units(members: list[str]) -> list[str]:
     if len(members) < 2:
         return members
     out: list[str] = []
+    kinds: set[str] = set()
+    bare = False
     for item in members:
         found = find_provinces(item)
         if not found or found[-1].end < len(item.rstrip()) - 1 or found[-1].start == 0:
             return members
         lead = item[: found[-1].start]
         if not (found[-1].prefixed or re.search(r"(?i)(?:tỉnh|thành)\s*đoàn\s*$", lead)):
-            return members
+            bare = True  # "Liên hiệp Hội Hà Nội" beside "Liên hiệp Hội tỉnh Hải Dương": the same unit
+        kinds.add(re.sub(r"(?i)\s*(?:tỉnh|thành phố|TP\.?)\s*$", "", lead).strip().lower())
         out.append(found[-1].name)
+    if bare and (len(kinds) > 1 or not _ORG_WORDS.match(next(iter(kinds)).capitalize())):
+        return members
     return out if len(set(out)) == len(out) else members

@@ -34,7 +34,7 @@ _CONNECTOR = re.compile(
 )
 _LEFT_BOUNDARY = re.compile(
     r"(?i)(?:[,;:(|]|\b(?:tại|cho|bầu|bầu chọn|suy tôn|(?-i:giao)|đề xuất|đề nghị|thống nhất|công nhận|và|trong đó|"
-    r"giữa|để|do|là)\b)"
+    r"giữa|để|do|là|có|gồm)\b)"
 )
 # Institutions whose own names hold a place name ("Trường Cao đẳng Sư phạm Đắk Lắk", "Bộ Tư lệnh Thủ đô Hà Nội"):
 # the place does not make them the province.
@@ -50,8 +50,8 @@ _CAPITALISED_NAME = re.compile(
 )
 # The head of an agency's post, before the agency's own name ("Phó Trưởng | Ban Tổ chức Tỉnh ủy").
 _HEAD_OF_AGENCY = re.compile(
-    r"^(?:Phó\s+)?(?:Trưởng|Chủ nhiệm|Chủ tịch|Giám đốc|Chánh án|Viện trưởng|Cục trưởng)(?:\s+Ban\s+Thường trực)?\s+(?="
-    r"(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b)"
+    r"^(?:Phó\s+)?(?:Trưởng|Chủ nhiệm|Chủ tịch|Giám đốc|Chánh án|Chánh|Viện trưởng|Cục trưởng)(?:\s+Ban\s+Thường trực)?"
+    r"\s+(?=(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra|Văn phòng)\b)"
 )
 _AGENCY_WORD = r"\b(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b"
 _ORG_UNIT = re.compile(
@@ -185,7 +185,9 @@ def _before(
         return [best]
     # an organisation phrase: "bầu huyện Cẩm Thủy là đơn vị Cụm trưởng"
     conn = re.search(
-        r"\s*(?:\)\s*)?(?:,\s*(?=đơn vị))?" + _TAKES + r"?\s*(?:vai trò\s*)?(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$", head
+        r"\s*(?:\)\s*)?(?:,\s*(?=đơn vị))?(?:[-–]\s*(?=đơn vị))?" + _TAKES
+        + r"?\s*(?:vai trò\s*)?(?:\(\s*)?(?:đơn vị\s*)?(?:là\s*)?$",
+        head,
     )
     core = head[: conn.start()] if conn else head
     if conn is None or not conn.group().strip():

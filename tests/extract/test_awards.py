@@ -152,3 +152,12 @@ def test_the_recipient_before_duoc_is_not_the_issuer_and_a_provincial_party_comm
         ("Cờ thi đua của UBND tỉnh", "UBND tỉnh", {"organization": "UBND huyện Ba Bể"}, "conferred", None)]
     assert facts("Năm 2023, Tỉnh ủy Bắc Kạn được Chủ tịch nước tặng Huân chương Lao động hạng Nhì.") == [
         ("Huân chương Lao động hạng Nhì", "Chủ tịch nước", {"organization": "Tỉnh ủy Bắc Kạn"}, "conferred", 2023)]
+
+
+def test_a_counted_group_then_la_and_the_names_it_counts():
+    text = "Hội nghị đề nghị Chính phủ tặng Cờ thi đua cho 2 tỉnh dẫn đầu là Long An và Tiền Giang."
+    assert [a.recipient for a in find_awards(text)] == [{"province": "Long An"}, {"province": "Tiền Giang"}]
+    text = "UBND tỉnh tặng Bằng khen cho 2 đơn vị xuất sắc là Sở Nội vụ và Sở Tài chính."
+    assert [a.recipient for a in find_awards(text)] == [{"organization": "Sở Nội vụ"}, {"organization": "Sở Tài chính"}]
+    text = "UBND tỉnh tặng Bằng khen cho 3 đơn vị xuất sắc là Sở Nội vụ và Sở Tài chính."  # the count disagrees
+    assert [a.recipient for a in find_awards(text)] == [{"group": "3 đơn vị xuất sắc"}]

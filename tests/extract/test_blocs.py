@@ -149,3 +149,50 @@ def test_units_separated_by_semicolons_and_a_leader_marked_inside_the_list():
 def test_a_bloc_named_by_its_number_alone():
     assert [(m.name, m.number) for m in find_bloc_mentions("Hội Cựu chiến binh cụm số 7 đã họp.")] == [("cụm số 7", 7)]
     assert find_bloc_mentions("Cụm dân cư số đông đã họp.") == []
+
+
+def _bloc_facts(text):
+    from vnkg.loaders.extract import extract_article
+
+    return [(b["name"], b["members"], b.get("member_count")) for b in extract_article(text)["blocs"]]
+
+
+def test_one_unit_written_once_for_the_agencies_listed_after_it():
+    text = "Cụm thi đua số 2 gồm Thanh tra các đơn vị: Sở Tài nguyên và Môi trường, Sở Xây dựng và Ban Dân tộc."
+    assert _bloc_facts(text) == [("Cụm thi đua số 2", [
+        "Thanh tra Sở Tài nguyên và Môi trường", "Thanh tra Sở Xây dựng", "Thanh tra Ban Dân tộc"], None)]
+
+
+def test_lists_after_a_described_count_and_the_count_said_before_the_list():
+    text = ("Cụm thi đua số 1 bao gồm Hội Nông dân 14 tỉnh Trung du, miền núi phía Bắc: Điện Biên, Lai Châu, "
+            "Hòa Bình.")
+    assert _bloc_facts(text) == [("Cụm thi đua số 1", ["Điện Biên", "Lai Châu", "Hòa Bình"], 14)]
+    text = "Cụm thi đua số 2 của tỉnh Thái Bình có 4 huyện gồm Đông Hưng, Hưng Hà, Quỳnh Phụ và Thái Thụy."
+    assert _bloc_facts(text) == [("Cụm thi đua số 2", ["Đông Hưng", "Hưng Hà", "Quỳnh Phụ", "Thái Thụy"], 4)]
+    text = ("Cụm thi đua số 1 Bộ Công an gồm 5 đơn vị Công an thành phố trực thuộc Trung ương: Hà Nội, TPHCM, "
+            "Đà Nẵng, Hải Phòng và Cần Thơ đã ký kết giao ước.")
+    assert _bloc_facts(text) == [("Cụm thi đua số 1 Bộ Công an", [
+        "Hà Nội", "Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ"], 5)]
+
+
+def test_a_name_does_not_end_on_thuoc():
+    first = find_bloc_mentions("Cụm thi đua số 6 thuộc Khối thi đua các tỉnh miền Trung gồm 5 tỉnh.")[0]
+    assert first.name == "Cụm thi đua số 6"
+
+
+def test_associations_whose_names_go_on_after_va():
+    text = ("Khối thi đua 8 có 12 hội thành viên gồm Hội Nạn nhân chất độc da cam/dioxin, Liên hiệp các hội khoa học "
+            "và kỹ thuật, Hội Bảo trợ người khuyết tật và bảo vệ quyền trẻ em, Hội Khuyến học.")
+    assert _bloc_facts(text) == [("Khối thi đua 8", [
+        "Hội Nạn nhân chất độc da cam/dioxin", "Liên hiệp các hội khoa học và kỹ thuật",
+        "Hội Bảo trợ người khuyết tật và bảo vệ quyền trẻ em", "Hội Khuyến học"], 12)]
+    assert parse_members("Sở Y tế và các đơn vị khác.") == ["Sở Y tế"]
+
+
+def test_one_unit_of_several_provinces_written_with_and_without_tinh_and_roles_after_a_dash():
+    text = ("Liên hiệp Hội Hà Nội – Cụm trưởng, Liên hiệp Hội Hải Phòng – Cụm phó, Liên hiệp Hội tỉnh Hải Dương "
+            "và Liên hiệp Hội tỉnh Thái Bình.")
+    assert parse_members(text) == ["Hà Nội", "Hải Phòng", "Hải Dương", "Thái Bình"]
+    # banks named after their city are not the provinces
+    assert parse_members("Ngân hàng Nông nghiệp Hà Nội, Ngân hàng Công thương tỉnh Hải Dương.") == [
+        "Ngân hàng Nông nghiệp Hà Nội", "Ngân hàng Công thương tỉnh Hải Dương"]

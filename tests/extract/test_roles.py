@@ -103,3 +103,11 @@ def test_the_posts_of_one_person_do_not_run_on_over_the_next_person():
     text = ("Dự có đồng chí Lê Văn An – Phó Giám đốc Sở Y tế tỉnh, đồng chí Trần Văn Bình – Giám đốc NHNN tỉnh "
             "Sơn La, Trưởng Cụm thi đua 2.")
     assert roles(text) == [("Sơn La", "leader", None)]
+
+
+def test_an_inspectorate_before_a_dash_and_the_inspectorate_its_chief_heads():
+    assert roles("Dự Hội nghị có Thanh tra Sở Tài chính - đơn vị Cụm Trưởng, Thanh tra Sở Kế hoạch và Đầu tư - "
+                 "đơn vị Cụm Phó và 07 đơn vị thành viên.") == [
+        ("Thanh tra Sở Tài chính", "leader", None), ("Thanh tra Sở Kế hoạch và Đầu tư", "deputy", None)]
+    assert roles("Đồng chí Lê Hùng Cường - Chánh Thanh tra Sở Tài chính - Trưởng Cụm Thi đua thông qua dự thảo.") == [
+        ("Thanh tra Sở Tài chính", "leader", None)]
