@@ -27,10 +27,12 @@ _NOT_AWARD_AFTER = re.compile(r"^\s*(?:truyền thống|luân lưu)\b")
 _DESC = re.compile(r"^((?:\s+(?!của\b|cho\b|năm\b|tới\b|và\b|đến\b|để\b|tặng\b)[a-zà-ỹđ][^\W\d_]*){1,8})")
 # "và" ends the issuer unless a name goes on after it ("Bộ Lao động - Thương binh và Xã hội"), not another award
 _ISSUER = re.compile(
-    r"^\s+của\s+(?P<who>[^,;.()\n]+?)(?=\s+(?:cho|năm|tới|đến|để|vì|về|nhằm|được)\b"
-    r"|\s+và\b(?!\s+(?!Bằng|Cờ|Giấy|Huân|Kỷ|Danh)[A-ZĐÀ-Ỹ])|[,;.()\n]|$)"
+    # "Cờ thi đua của Chính phủ", and written without "của" before an authority ("Cờ thi đua Chính phủ")
+    r"^\s+(?:của\s+|(?=(?:Chính phủ|Thủ tướng|Chủ tịch|Bộ|UBND|Ủy ban|Uỷ ban|Ban Thường vụ|Ban Chấp hành|"
+    r"Tổng Liên đoàn|Tổng LĐLĐ)(?![^\W\d_])))(?P<who>[^,;:.()\n]+?)(?=\s+(?:cho|năm|tới|đến|để|vì|về|nhằm|được|gồm)\b"
+    r"|\s+và\b(?!\s+(?!Bằng|Cờ|Giấy|Huân|Kỷ|Danh)[A-ZĐÀ-Ỹ])|[,;:.()\n]|$)"
 )
-_RECIP_AFTER = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:cho|tới|đến|gồm)\s+")
+_RECIP_AFTER = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:cho|tới|đến|gồm(?:\s*:)?)\s+")
 _PROPOSED = re.compile(
     r"(?i)(?<![^\W\d_])(?:đề nghị|đề xuất|xét duyệt|thông qua|trình|bình xét|suy tôn|xét tặng|"
     r"xem xét)(?![^\W\d_])"
@@ -88,6 +90,12 @@ _SUBJECT_ISSUER = re.compile(
     rf"(?P<who>{_AUTHORITY_WORDS}(?:(?!\s+(?:được\b|và\s+{_AUTHORITY_WORDS}))[^,;.()])*?)"
     r"\s+(?:(?:đã|sẽ|vừa)\s+)?(?:(?:có|ra|ban hành)\s+)?(?:quyết định\s+)?"
     r"(?:(?:xem\s+)?xét\s*,?\s+)?(?:tặng|trao)\b"
+)
+# The authority that issues the decision conferring the award ("Thủ tướng Chính phủ vừa ban hành Quyết định số
+# 231/QĐ-TTg, ngày 14/3/2023 về việc tặng Cờ thi đua cho ...").
+_DECIDES = re.compile(
+    rf"(?P<who>{_AUTHORITY_WORDS}(?:(?!\s+(?:được|và)\b)[^,;.()])*?)\s+(?:(?:đã|vừa)\s+)?(?:ký\s+)?"
+    r"(?:ban hành|ký)\s+[Qq]uyết định"
 )
 # Words of the request or the decision written between the issuer and "tặng" ("Bộ Công an xét tặng",
 # "UBND tỉnh đã quyết định tặng"): not part of the issuer's name.
@@ -172,6 +180,7 @@ def _recipients(text: str) -> list[dict[str, str]]:
     i = 0
     while i < len(parts):
         part = parts[i].replace("\u0001", ",").strip()
+        part = re.sub(r"^tập thể\s+(?=[A-ZĐÀ-Ỹ])", "", part)  # "cho tập thể Báo Nghệ An": the unit
         g = _GROUP.match(part)
         if g:
             rest = part[g.end() :]
@@ -337,6 +346,8 @@ def find_awards(
                     issuer = behalf[-1].group("who").strip()
                 elif subjects:
                     issuer = subjects[-1].group("who").strip()
+                elif decided := list(_DECIDES.finditer(text, clause_start, m.start())):
+                    issuer = decided[-1].group("who").strip()
         if not _VERB.search(text, 0, m.start()) and not re.search(r"(?i)\bnhận\b|tặng", text[m.start() : pos + 30]):
             continue
         year = None
@@ -407,10 +418,15 @@ def find_awards(
         last_status = status
         name = kind[0].upper() + kind[1:]
         if issuer and NAMED_WITH_ISSUER.match(kind):
-            name = f"{name} của {_issuer_name(issuer, provinces)}"
+            # the Government's flag is conferred by the Prime Minister's decision: still "của Chính phủ"
+            # (unless the text names the award so: "Cờ thi đua của Thủ tướng Chính phủ")
+            by = "Chính phủ" if kind.lower().startswith("cờ") and issuer == "Thủ tướng Chính phủ" and not im else issuer
+            name = f"{name} của {_issuer_name(by, provinces)}"
         if year is None:
             # "... cho tỉnh Bình Thuận vì đã có thành tích xuất sắc năm 2019": the year the clause ties to it
             rest = re.split(r"[;\n]|\.(?:\s|$)", text[pos:], maxsplit=1)[0]
+            # "... cho A và bầu B làm Khối trưởng năm 2024": the year of the next clause is not the award's
+            rest = re.split(r"(?:,|\s+và)\s+(?:bầu|suy tôn|bình chọn|chọn|giao|thống nhất|đề nghị)\b", rest)[0]
             tied = re.search(r"(?<![^\W\d_])năm\s+(19[5-9]\d|20[0-4]\d)(?!\d)", rest)
             span = tied and re.search(r"(?i)từ\s+(?:năm\s+(?:học\s+)?)?$", rest[: tied.start()])
             if tied and not span and not _AWARD.search(rest[: tied.start()]):  # "từ năm 2009 đến năm 2013": no one year

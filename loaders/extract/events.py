@@ -59,6 +59,9 @@ class EventInfo:
 def event_kind(text: str) -> str:
     """conference, signing (a meeting held to sign) or launch (a meeting held to launch)."""
     core = re.sub(r"(?i)^.*?(?:hội nghị|tổ chức|diễn ra)\s+", "", text, count=1)
+    core = re.sub(r"(?i)^hội nghị\s+", "", core)  # "tổ chức Hội nghị ..."
+    # "Hội nghị phát động và ký kết giao ước thi đua": held to sign the pact the launch opens
+    core = re.sub(r"(?i)^(?:lễ\s+)?phát động(?:\s*,\s*|\s+và\s+|\s+)(?=ký kết|ký giao ước)", "", core)
     if re.match(r"(?i)(?:lễ\s+)?(?:ký kết giao ước|ký giao ước|ký kết)", core) and not re.search(
         r"(?i)tổng kết|sơ kết|triển khai nhiệm vụ|triển khai kế hoạch", core[:80]
     ):

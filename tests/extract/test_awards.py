@@ -161,3 +161,21 @@ def test_a_counted_group_then_la_and_the_names_it_counts():
     assert [a.recipient for a in find_awards(text)] == [{"organization": "Sở Nội vụ"}, {"organization": "Sở Tài chính"}]
     text = "UBND tỉnh tặng Bằng khen cho 3 đơn vị xuất sắc là Sở Nội vụ và Sở Tài chính."  # the count disagrees
     assert [a.recipient for a in find_awards(text)] == [{"group": "3 đơn vị xuất sắc"}]
+
+
+def test_a_decision_names_the_issuer_and_an_issuer_written_without_cua():
+    text = ("Thủ tướng Chính phủ vừa ban hành Quyết định số 231/QĐ-TTg, ngày 14/3/2023 về việc tặng Cờ thi đua cho "
+            "tập thể Báo Nghệ An đã hoàn thành xuất sắc nhiệm vụ.")
+    assert facts(text) == [
+        ("Cờ thi đua của Chính phủ", "Thủ tướng Chính phủ", {"organization": "Báo Nghệ An"}, "conferred", None)]
+    text = "Dịp này, tỉnh có 2 tập thể được tặng Cờ thi đua Chính phủ gồm: Sở Tư pháp tỉnh Nghệ An và Báo Nghệ An."
+    assert facts(text) == [
+        ("Cờ thi đua của Chính phủ", "Chính phủ", {"organization": "Sở Tư pháp tỉnh Nghệ An"}, "conferred", None),
+        ("Cờ thi đua của Chính phủ", "Chính phủ", {"organization": "Báo Nghệ An"}, "conferred", None)]
+
+
+def test_the_year_of_the_next_clause_is_not_the_awards():
+    text = ("Hội nghị đề nghị Chủ tịch UBND tỉnh tặng Cờ thi đua cho tập thể Thanh tra Sở Nội vụ và bầu Trung tâm "
+            "Lưu trữ lịch sử làm Khối trưởng năm 2024.")
+    assert facts(text, 2023) == [("Cờ thi đua của Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh",
+                                  {"organization": "Thanh tra Sở Nội vụ"}, "proposed", 2023)]

@@ -31,3 +31,10 @@ def test_roles_strongest_words():
 def test_venue_then_province():
     info = read_event_sentence("Chiều 15/1, tại thành phố Vinh, tỉnh Nghệ An, Cụm thi đua tổ chức Hội nghị tổng kết.")
     assert info.location_raw == "thành phố Vinh, tỉnh Nghệ An"
+
+
+def test_a_meeting_held_to_launch_and_sign_the_pact_is_a_signing():
+    assert event_kind("Khối thi đua 8 tổ chức Hội nghị phát động và ký kết giao ước thi đua năm 2024.") == "signing"
+    assert event_kind("Hội nghị phát động, ký kết Giao ước thi đua năm 2024") == "signing"
+    assert event_kind("Khối tổ chức Hội nghị phát động thi đua năm 2024") == "launch"
+    assert event_kind("Cụm tổ chức Hội nghị tổng kết và ký kết giao ước") == "conference"
