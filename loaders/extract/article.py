@@ -546,8 +546,9 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
     awards: list[tuple[AwardFact, str]] = []
     seen_awards: set[tuple[Any, ...]] = set()
     last_group: list[int] = []  # the awards the sentence before gave to one counted group
-    for st in sents:
-        if st.text == title_text:
+    listed_items: set[int] = set()  # sentences that are the numbered items of a counted group
+    for index, st in enumerate(sents):
+        if st.text == title_text or index in listed_items:
             continue
         named_next = NAMED_NEXT.match(st.text)
         if named_next and len(last_group) == 1:
@@ -584,6 +585,17 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             elsewhere = any(a.recipient.get("province") in members[id(b)] for b in blocs if b is not primary)
             if "province" in a.recipient and primary is not None and event_st is not None and not elsewhere:
                 add_member(primary, a.recipient["province"])
+        if len(last_group) == 1 and st.text.rstrip().endswith(":"):
+            # "... tặng Cờ thi đua cho 04 tập thể, gồm: / 1. A; ... / 2. B; ...": the numbered lines name them
+            items = _numbered_recipients(sents, index + 1)
+            prev, prev_text = awards[last_group[0]]
+            if items and len(items) == group_size(prev.recipient):
+                del awards[last_group[0]]
+                for r, taken in items:
+                    # the evidence runs, as written, from the counting sentence to the recipient's line
+                    awards.append((replace(prev, recipient=r), cleaned[st.s.start : sents[taken[-1]].s.end]))
+                    listed_items.update(taken)
+                last_group = []
 
     # participants
     participants: dict[str, tuple[str, str]] = {}
@@ -680,6 +692,33 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
 
 _HELD = re.compile(r"(?i)\b(?:tổ chức|diễn ra|ký kết|ký giao ước|khai mạc|họp)\b")
 _NOT_HELD = re.compile(r"(?i)\b(?:sẽ|dự kiến|kế hoạch|chuẩn bị)\b")
+
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)](?:\s+|$)")
+
+
+def _numbered_recipients(sents: list[_Sent], start: int) -> list[tuple[dict[str, str], list[int]]]:
+    """The recipient that opens each numbered line from `start` on ("1. Văn phòng Huyện ủy X; đã có ..."),
+    with the sentences its line takes (a number split off as a sentence of its own counts); empty where a
+    line names none."""
+    out: list[tuple[dict[str, str], list[int]]] = []
+    k = start
+    while k < len(sents):
+        item = _NUMBERED.match(sents[k].text)
+        if item is None:
+            break
+        taken = [k]
+        line = sents[k].text[item.end() :]
+        if not line.strip() and k + 1 < len(sents):  # "1." then the item as the next sentence
+            k += 1
+            taken.append(k)
+            line = sents[k].text
+        named = named_recipients(re.split(r"[;:]", line, maxsplit=1)[0])
+        if not named:
+            return []
+        out.append((named[0], taken))
+        k += 1
+    return out
 
 
 def _other_events(

@@ -265,3 +265,16 @@ def test_a_headline_that_reports_a_bloc_review_is_the_meeting():
     (event,) = extract_article(text)["events"]
     assert (event["kind"], event["period"], event["reviews_year"]) == ("conference", "half-year", 2023)
     assert extract_article("Cụm thi đua số 2 Kho bạc Nhà nước\nCác đơn vị đã làm tốt.")["events"] == []
+
+
+def test_a_counted_group_named_on_the_numbered_lines_after_it():
+    text = ("Theo đó, UBND tỉnh có Quyết định tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho 02 tập thể, đã có thành "
+            "tích xuất sắc năm 2023, gồm:\n1. Văn phòng Huyện ủy Bắc Trà My; đã có thành tích xuất sắc;\n"
+            "2. Hội Liên hiệp Phụ nữ huyện Bắc Trà My; đã có thành tích xuất sắc.\nTiền thưởng theo quy định.")
+    awards = extract_article(text)["awards"]
+    assert [a["recipient"] for a in awards] == [
+        {"organization": "Văn phòng Huyện ủy Bắc Trà My"}, {"organization": "Hội Liên hiệp Phụ nữ huyện Bắc Trà My"}]
+    assert all(a["evidence"] in text and a["evidence"].startswith("Theo đó") for a in awards)
+    # a count the lines do not match keeps the group
+    shorter = text.replace("cho 02 tập thể", "cho 03 tập thể")
+    assert [a["recipient"] for a in extract_article(shorter)["awards"]] == [{"group": "03 tập thể"}]
