@@ -224,7 +224,8 @@ tham mưu|tổng hợp|cao đẳng|trung cấp|đại học|nhà nước|
 nông thôn|chính sách|thương mại|dịch vụ|cổ phần|sư phạm|điện lực|ngoại giao|khu vực|thủy lợi|thuỷ lợi|lâm nghiệp|
 thủy sản|thuỷ sản|quy hoạch|đô thị|nhà ở|tối cao|chi nhánh|công ty|xổ số|kiến thiết|một thành|thành viên|khai thác|
 công trình|bảo vệ|triển rừng|thực vật|công đoàn|khối các|các cơ|
-tỉnh đoàn|thành đoàn|huyện đoàn|quân khu|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc
+tỉnh đoàn|thành đoàn|huyện đoàn|quân khu|kỹ thuật|thống kê|bảo hiểm|kho bạc|ngân hàng|hải quan|thuế vụ|trực thuộc|
+dân cử|tư vấn|giám sát|phản biện|
 """.replace("\n", "").split("|")
     if x.strip()
 )

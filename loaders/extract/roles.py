@@ -163,6 +163,8 @@ def _before(
                 if body:
                     m = re.search(r"(?:Sở|Viện|Ban|Hội|Ủy ban|Uỷ ban|Cục|Tòa án|Toà án|Công an|Thanh tra)\b.*", body)
                     org = m.group() if m else None
+                if org is None:  # "Chủ tịch UBND huyện Cẩm Thủy, Cụm trưởng": the district it heads
+                    org = next((u for x in person.posts if (u := _local_unit_of(x.title))), None)
             end = person.end
             # the posts written after the name belong to the unit phrase
             gap_after = text[person.end : kw_start]
@@ -209,6 +211,22 @@ def _before(
         if not inside_name:
             break
     return []
+
+
+_LOCAL_HEAD = re.compile(
+    r"(?:(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(?P<place>(?:huyện|quận|thị xã|thành phố|xã|"
+    r"phường|thị trấn)\s+[A-ZĐ][^\W_]*(?:\s+[A-ZĐ\d][^\W_]*)*)"
+    r"|(?P<party>(?:Huyện|Quận|Thị|Thành)\s+(?:ủy|uỷ)\s+[A-ZĐ][^\W_]*(?:\s+[A-ZĐ\d][^\W_]*)*))$"
+)
+
+
+def _local_unit_of(title: str) -> str | None:
+    """The district or commune a local post heads ("Chủ tịch UBND huyện Cẩm Thủy" -> "huyện Cẩm Thủy", "Bí thư
+    Huyện ủy Krông Búk" -> "Huyện ủy Krông Búk"), as the roles of blocs inside a province name them."""
+    m = _LOCAL_HEAD.search(title)
+    if m is None or find_provinces(m.group())[:1]:
+        return None
+    return m["place"] or m["party"]
 
 
 def find_roles(

@@ -196,3 +196,8 @@ def test_one_unit_of_several_provinces_written_with_and_without_tinh_and_roles_a
     # banks named after their city are not the provinces
     assert parse_members("Ngân hàng Nông nghiệp Hà Nội, Ngân hàng Công thương tỉnh Hải Dương.") == [
         "Ngân hàng Nông nghiệp Hà Nội", "Ngân hàng Công thương tỉnh Hải Dương"]
+
+
+def test_a_bloc_of_elected_bodies_keeps_its_last_word():
+    assert [m.name for m in find_bloc_mentions("Bà X, Trưởng Khối thi đua các cơ quan dân cử phát biểu.")] == [
+        "Khối thi đua các cơ quan dân cử"]

@@ -111,3 +111,13 @@ def test_an_inspectorate_before_a_dash_and_the_inspectorate_its_chief_heads():
         ("Thanh tra Sở Tài chính", "leader", None), ("Thanh tra Sở Kế hoạch và Đầu tư", "deputy", None)]
     assert roles("Đồng chí Lê Hùng Cường - Chánh Thanh tra Sở Tài chính - Trưởng Cụm Thi đua thông qua dự thảo.") == [
         ("Thanh tra Sở Tài chính", "leader", None)]
+
+
+def test_a_local_leader_styled_cum_truong_gives_the_district_or_party_committee_they_head():
+    assert roles("Chủ trì hội nghị có các đồng chí: Lê Văn Hải, Chủ tịch UBND huyện Cẩm Thủy, Cụm trưởng; "
+                 "Phạm Thị Lan, Phó Chủ tịch UBND huyện Vĩnh Lộc, Cụm phó.") == [
+        ("huyện Cẩm Thủy", "leader", None), ("huyện Vĩnh Lộc", "deputy", None)]
+    assert roles("Đồng chí Y Nguyên, Bí thư Huyện ủy Krông Búk - Cụm trưởng phát biểu.") == [
+        ("Huyện ủy Krông Búk", "leader", None)]
+    assert roles("Ông Trần Văn Lâu, Chủ tịch UBND thành phố Cần Thơ, Cụm trưởng phát biểu.") == [
+        ("Cần Thơ", "leader", None)]
