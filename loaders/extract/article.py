@@ -435,7 +435,9 @@ def extract_article(text: str | bytes, *, source: str | None = None) -> dict[str
             for name in found:
                 add_member(target, name)
             stated = re.search(
-                r"(\d+|[^\W\d_]+(?: một| hai)?)\s+(?:tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên)", lm.group()
+                r"(\d+|[^\W\d_]+(?: một| hai)?)\s+(?:tỉnh|thành phố|huyện|đơn vị|địa phương|thành viên|sở|hội|trường|"
+                r"cơ quan)\b",
+                lm.group(),
             )
             # "Cụm thi đua số 2 có 4 huyện gồm A, B, C, D": the count said just before the list
             stated = stated or re.search(

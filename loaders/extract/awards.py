@@ -220,7 +220,7 @@ def _recipients(text: str) -> list[dict[str, str]]:
         if re.search(r"\s(?:tặng|trao)\s", part):
             break  # "A và UBND tỉnh tặng cờ thi đua cho B": another award begins
         if _ORG_START.match(part):
-            org = re.split(r"\s+(?:đã|vừa|đảm nhận|có|là|được|đạt|với|vì|năm\s+\d{4}|dẫn đầu|[-–])\b|\s*\(", part)[0]
+            org = re.split(r"\s+(?:đã|vừa|đảm nhận|có|là|được|đạt|với|vì|do|năm\s+\d{4}|dẫn đầu|[-–])\b|\s*\(", part)[0]
             out.append({"organization": org.strip()})
             i += 1
             continue

@@ -179,7 +179,7 @@ LIST_START = re.compile(
     # "gồm Công an 06 tỉnh khu vực Bắc Trung Bộ, là A, B": the same, the unit the provinces send first
     r"(?:\bgồm\s+(?:[A-ZĐÀ-Ỹ][^\s,:;.()]*(?:\s+[^\W\d_]+){0,3}?\s+)?"
     r"(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
-    r"(?:tỉnh|thành phố|huyện|xã|phường|quận|đơn vị|địa phương|trường|cơ quan)\s+[^:;.]{0,80}?\s+là\s+"
+    r"(?:tỉnh|thành phố|huyện|xã|phường|quận|đơn vị|địa phương|trường|cơ quan|sở)\s+[^:;.]{0,80}?\s+là\s+"
     r"|\bgồm\s+(?!các\b|\d)[A-ZĐÀ-Ỹ][^,:;.()]{0,40}?\s+"
     r"(?:các|\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?: một| hai)?)\s+"
     r"(?:tỉnh, thành phố|tỉnh, thành|tỉnh|thành phố|huyện, thị xã|huyện|quận|địa phương)"

@@ -128,11 +128,16 @@ def _toneless(name: str) -> str:
     return bare.replace("Đ", "D").replace("đ", "d")
 
 
+_ETH = str.maketrans("Ðð", "Đđ")
+"""The Icelandic eth some pages type for Vietnamese "Đ" ("TP Ðà Nẵng"): read as "Đ", same length."""
+
+
 @lru_cache(maxsize=8192)
 def _find_provinces(text: str, on: date | None) -> tuple[ProvinceMention, ...]:
     folded = fold_tones(text)
     if len(folded) != len(text):  # folding changed the length: match on the text itself
         folded = text
+    folded = folded.translate(_ETH)
     out: list[ProvinceMention] = []
     table = _alias_table()
     for m in _pattern().finditer(folded):

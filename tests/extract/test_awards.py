@@ -179,3 +179,8 @@ def test_the_year_of_the_next_clause_is_not_the_awards():
             "Lưu trữ lịch sử làm Khối trưởng năm 2024.")
     assert facts(text, 2023) == [("Cờ thi đua của Chủ tịch UBND tỉnh", "Chủ tịch UBND tỉnh",
                                   {"organization": "Thanh tra Sở Nội vụ"}, "proposed", 2023)]
+
+
+def test_a_recipient_ends_before_do():
+    text = "Cụm đề nghị tặng Bằng khen của Bộ trưởng Bộ TT&TT cho Sở TT&TT TP Hồ Chí Minh do có thành tích xuất sắc."
+    assert [a.recipient for a in find_awards(text)] == [{"organization": "Sở TT&TT TP Hồ Chí Minh"}]

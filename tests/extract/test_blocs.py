@@ -201,3 +201,9 @@ def test_one_unit_of_several_provinces_written_with_and_without_tinh_and_roles_a
 def test_a_bloc_of_elected_bodies_keeps_its_last_word():
     assert [m.name for m in find_bloc_mentions("Bà X, Trưởng Khối thi đua các cơ quan dân cử phát biểu.")] == [
         "Khối thi đua các cơ quan dân cử"]
+
+
+def test_counted_departments_then_la_and_a_d_typed_as_eth():
+    text = ("Cụm Thi đua số 1 gồm 5 sở TT&TT các thành phố trực thuộc Trung ương là TP Hồ Chí Minh, TP Cần Thơ, "
+            "TP Hà Nội, TP Ðà Nẵng và TP Hải Phòng.")
+    assert _bloc_facts(text) == [("Cụm Thi đua số 1", ["Hồ Chí Minh", "Cần Thơ", "Hà Nội", "Đà Nẵng", "Hải Phòng"], 5)]
