@@ -261,6 +261,13 @@ def _subject(lead: str) -> list[dict[str, str]]:
         names = [x for x in re.split(r",\s*|\s+và\s+", shared["places"]) if x]
         if all(find_provinces(x)[:1] and find_provinces(x)[0].start == 0 for x in names):
             return [{"organization": shared["unit"] + " " + find_provinces(x)[0].name} for x in names]
+    # "Sở Tư pháp, Sở Tài chính được ...", "Các tỉnh Tây Ninh, Bình Phước được ...": every unit of a list
+    listed = re.sub(r"(?i)^\s*(?:các|hai|ba|\d+)\s+(?=tỉnh\s)", "", lead.strip())
+    if "," in listed:
+        several = _recipients(listed)
+        pieces = [x for x in re.split(r",\s*|\s+và\s+", listed) if x.strip()]
+        if len(several) == len(pieces) >= 2 and not any("group" in r or "person" in r for r in several):
+            return several
     # the last clause that opens with a name ("LĐLĐ tỉnh X xếp thứ nhất, được đề nghị ...")
     clauses = [c.strip() for c in re.split(r"[,:]", lead)]
     lead = next(
@@ -382,8 +389,15 @@ def find_awards(
                 named = _recipients(counted["r"].strip())
                 if named and len(named) == count_of(counted["n"]) and not any("group" in r for r in named):
                     recips = named
+        proposed_for = re.search(r"(?i)\bđề nghị\s+(?:xét\s+)?tặng\s*$", text[clause_start : m.start()])
+        if not recips and proposed_for:
+            # "...; tỉnh Điện Biên đề nghị tặng Bằng khen ...": the unit the clause opens with
+            lead = text[clause_start : clause_start + proposed_for.start()].strip()
+            whole = find_provinces(lead)
+            if whole and whole[0].start <= 5 and whole[0].end >= len(lead) - 1 and not re.match(r"(?i)tại\b", lead):
+                recips = [{"province": whole[0].name}]
         subject = re.search(
-            r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s*,?\s+)?(?:đề nghị\s+[^,;.()]{2,60}?\s+)?"
+            r"(?i)\s*được\s+(?:(?P<who>(?!đề nghị)[^,;.()]{2,40}?)\s*,?\s+)?(?:đề nghị\s+(?:[^,;.()]{2,60}?\s+)?)?"
             r"(?:tặng|trao tặng|trao|xét tặng)\s*$",
             text[clause_start : m.start()],
         )
@@ -406,14 +420,17 @@ def find_awards(
                 named = named_recipients(text[pos + (ra.end() if ra else 0) + after.end() :])
                 if len(named) == group_size(recips[0]):
                     recips = named
-        if issuer is None and last_issuer and re.match(r"\s*(?:và\s+)?(?:tặng|trao)\s*$", clause):
+        bare = re.match(r"\s*(?:và\s+)?(?:tặng|trao)\s*$", clause)  # a clause with no subject of its own
+        if issuer is None and last_issuer and bare:
             issuer = last_issuer  # "X tặng Cờ thi đua cho A; tặng Bằng khen cho B"
         issuer = _clean_issuer(issuer) or None if issuer else None
         last_issuer = issuer or last_issuer
         status = (
             "proposed" if _PROPOSED.search(clause) or _PROPOSED.search(text[clause_start : m.start()]) else "conferred"
         )
-        if status == "conferred" and last_status == "proposed" and not re.search(r"(?i)\b(?:tặng|trao)\b", clause):
+        if status == "conferred" and last_status == "proposed" and (
+            bare or not re.search(r"(?i)\b(?:tặng|trao)\b", clause)
+        ):
             status = "proposed"  # "đề nghị A được nhận Cờ ...; 02 đơn vị được nhận Cờ ...": the same proposal
         last_status = status
         name = kind[0].upper() + kind[1:]

@@ -184,3 +184,25 @@ def test_the_year_of_the_next_clause_is_not_the_awards():
 def test_a_recipient_ends_before_do():
     text = "Cụm đề nghị tặng Bằng khen của Bộ trưởng Bộ TT&TT cho Sở TT&TT TP Hồ Chí Minh do có thành tích xuất sắc."
     assert [a.recipient for a in find_awards(text)] == [{"organization": "Sở TT&TT TP Hồ Chí Minh"}]
+
+
+def test_lists_of_units_as_the_subject_and_a_unit_before_a_proposal_with_no_issuer():
+    text = ("Kết quả, Sở Nội vụ được đề nghị UBND tỉnh tặng Cờ thi đua; Sở Tư pháp, Sở Tài chính được đề nghị tặng "
+            "Bằng khen của Chủ tịch UBND tỉnh.")
+    assert [(a.recipient, a.status) for a in find_awards(text)] == [
+        ({"organization": "Sở Nội vụ"}, "proposed"), ({"organization": "Sở Tư pháp"}, "proposed"),
+        ({"organization": "Sở Tài chính"}, "proposed")]
+    text = "Các tỉnh Tây Ninh, Bình Phước được Chính phủ tặng Cờ thi đua năm 2023."
+    assert [a.recipient for a in find_awards(text)] == [{"province": "Tây Ninh"}, {"province": "Bình Phước"}]
+    text = ("Hội nghị suy tôn 2 tỉnh Lào Cai, Yên Bái đề nghị Thủ tướng Chính phủ tặng Cờ thi đua của Chính phủ; "
+            "tỉnh Điện Biên đề nghị tặng Bằng khen của Thủ tướng Chính phủ.")
+    assert [a.recipient for a in find_awards(text)][-1] == {"province": "Điện Biên"}
+
+
+def test_a_clause_with_no_subject_after_a_proposal_is_part_of_it():
+    text = ("Cụm thống nhất đề nghị Bộ Công an tặng Cờ thi đua cho Công an tỉnh Lạng Sơn; tặng Bằng khen cho Công an "
+            "tỉnh Cao Bằng.")
+    assert [(a.award, a.status) for a in find_awards(text)] == [
+        ("Cờ thi đua của Bộ Công an", "proposed"), ("Bằng khen của Bộ Công an", "proposed")]
+    text = "UBND tỉnh tặng Cờ thi đua cho Sở Y tế; tặng Bằng khen cho Sở Nội vụ."
+    assert [a.status for a in find_awards(text)] == ["conferred", "conferred"]
