@@ -25,11 +25,16 @@ _AWARD = re.compile(
 )
 _NOT_AWARD_AFTER = re.compile(r"^\s*(?:truyền thống|luân lưu)\b")
 _DESC = re.compile(r"^((?:\s+(?!của\b|cho\b|năm\b|tới\b|và\b|đến\b|để\b|tặng\b)[a-zà-ỹđ][^\W\d_]*){1,8})")
+_AUTHORITY = re.compile(
+    r"(?:Chủ tịch|Thủ tướng|Chính phủ|Bộ|Ban Chấp hành|Ban Thường vụ|Ủy ban|Uỷ ban|UBND|Tổng Liên đoàn|Tổng LĐLĐ|"
+    r"Tư lệnh|Giám đốc|Trung ương)(?![^\W\d_])"
+)
+"""The authorities that give awards, as an issuer's name opens."""
 # "và" ends the issuer unless a name goes on after it ("Bộ Lao động - Thương binh và Xã hội"), not another award
 _ISSUER = re.compile(
     # "Cờ thi đua của Chính phủ", and written without "của" before an authority ("Cờ thi đua Chính phủ")
-    r"^\s+(?:của\s+|(?=(?:Chính phủ|Thủ tướng|Chủ tịch|Bộ|UBND|Ủy ban|Uỷ ban|Ban Thường vụ|Ban Chấp hành|"
-    r"Tổng Liên đoàn|Tổng LĐLĐ)(?![^\W\d_])))(?P<who>[^,;:.()\n]+?)(?=\s+(?:cho|năm|tới|đến|để|vì|về|nhằm|được|gồm)\b"
+    rf"^\s+(?:của\s+|(?={_AUTHORITY.pattern}))(?P<who>[^,;:.()\n]+?)"
+    r"(?=\s+(?:cho|năm|tới|đến|để|vì|về|nhằm|được|gồm)\b"
     r"|\s+và\b(?!\s+(?!Bằng|Cờ|Giấy|Huân|Kỷ|Danh)[A-ZĐÀ-Ỹ])|[,;:.()\n]|$)"
 )
 _RECIP_AFTER = re.compile(r"^\s*(?:năm\s+\d{4}\s*)?(?:cho|tới|đến|gồm(?:\s*:)?)\s+")
@@ -116,10 +121,6 @@ _ASK_ISSUER = re.compile(
 """The issuer asked to give an award ("đề nghị Bộ Văn hóa, Thể thao và Du lịch tặng": a ministry's name may
 hold commas)."""
 _YEAR = re.compile(r"^\s*năm\s+(\d{4})\b")
-_AUTHORITY = re.compile(
-    r"(?:Chủ tịch|Thủ tướng|Chính phủ|Bộ trưởng|Ban Chấp hành|Ban Thường vụ|Ủy ban|Uỷ ban|UBND|Tổng Liên đoàn|"
-    r"Tư lệnh|Giám đốc|Trung ương)"
-)
 
 
 @dataclass
